@@ -1,0 +1,5 @@
+// npm run bench: every benchmark, each reporting ratios against the peer measured in the same run.
+import { benchModel } from './model.mjs';
+
+const only = process.argv[2];
+if (!only || only === 'model') benchModel({ rounds: Number(process.env.BENCH_ROUNDS ?? 5) });

@@ -1,0 +1,181 @@
+import type { Point, Position } from './position.js';
+
+/**
+ * The canonical model of one document. Plain data: it survives
+ * `JSON.parse(JSON.stringify(model))` unchanged, and every part of it carries
+ * its exact position in the file.
+ */
+export interface DocumentModel {
+  /** Schema version of this JSON shape; bumped on incompatible changes. */
+  version: 1;
+  /** The path given to the parser, or null. */
+  path: string | null;
+  /** `markdown` for Markdown files, `mermaid` for whole `.mmd`/`.mermaid` files. */
+  kind: 'markdown' | 'mermaid';
+  /** True when the source started with a UTF-8 byte order mark (removed before parsing). */
+  bom: boolean;
+  /** The line ending used by most lines. */
+  lineEnding: '\n' | '\r\n' | '\r';
+  /** Number of lines in the file. */
+  lineCount: number;
+  /** YAML front matter at the very top of a Markdown file, if any. */
+  frontMatter: FrontMatter | null;
+  sections: Section[];
+  tables: Table[];
+  lists: List[];
+  diagrams: Diagram[];
+  /** Links and images, with their destinations as written. */
+  links: Link[];
+  /** Named things, keyed by their normalised form. */
+  names: Name[];
+}
+
+export interface FrontMatter {
+  /** The YAML text between the `---` lines. */
+  value: string;
+  position: Position;
+}
+
+/** A heading and the part of the document it governs. */
+export interface Section {
+  index: number;
+  /** 1 to 6. */
+  depth: number;
+  /** The heading's Markdown source without the `#` marks, as written. */
+  raw: string;
+  /** Plain text: emphasis, code marks and a leading emoji removed. */
+  text: string;
+  /** The GitHub-style anchor (slug) of the heading, unique within the document. */
+  slug: string;
+  /** Index of the enclosing section (the nearest shallower heading before it), or null. */
+  parent: number | null;
+  /** Position of the heading line. */
+  position: Position;
+  /** From the heading to the start of the next heading of the same or lower depth. */
+  extent: Position;
+}
+
+export interface Cell {
+  /** The cell's Markdown source, trimmed. */
+  raw: string;
+  /** Plain text with emphasis removed. */
+  text: string;
+  position: Position;
+}
+
+export interface Table {
+  index: number;
+  /** Innermost section containing the table, or null before the first heading. */
+  section: number | null;
+  align: ('left' | 'right' | 'center' | null)[];
+  header: Cell[];
+  rows: Cell[][];
+  position: Position;
+}
+
+export interface List {
+  index: number;
+  section: number | null;
+  ordered: boolean;
+  /** First number of an ordered list, else null. */
+  start: number | null;
+  /** 0 for a top-level list, 1 for a list inside an item, ... */
+  depth: number;
+  /** For nested lists: the list and item that contain it. */
+  parent: { list: number; item: number } | null;
+  items: ListItem[];
+  position: Position;
+}
+
+export interface ListItem {
+  /** Plain text of the item's own paragraphs (nested lists excluded). */
+  text: string;
+  /** Checkbox state of a task list item, or null. */
+  checked: boolean | null;
+  /** The "label: members" reading of items such as `**Data Prep:** Pandas, PySpark`. */
+  labelled: LabelledItem | null;
+  position: Position;
+}
+
+export interface LabelledItem {
+  label: string;
+  labelPosition: Position;
+  members: { text: string; position: Position }[];
+}
+
+/** How a diagram block is written in the file. */
+export type DiagramContainer = 'fence' | 'azure' | 'file';
+
+/**
+ * Maps a diagram text line to the file: `lines[i]` is the file point at which
+ * line `i` of the diagram text (0-based, split at line endings) starts.
+ */
+export type LineMap = Point[];
+
+export interface Diagram {
+  index: number;
+  section: number | null;
+  container: DiagramContainer;
+  /** The fence's info string (`mermaid theme=dark`), or the Azure marker; empty for files. */
+  info: string;
+  /** Diagram type as mermaid detects it (`flowchart-v2`, `sequence`, ...), or null if unknown. */
+  type: string | null;
+  /** Header keyword as written (`graph`, `sequenceDiagram`, ...), or null. */
+  keyword: string | null;
+  /** File position of the header keyword, when there is one. */
+  keywordPosition: Position | null;
+  /** The diagram text exactly as mermaid receives it. */
+  source: string;
+  /** Where the diagram text starts and ends in the file (not the fence). */
+  position: Position;
+  /** The whole block including its fences. */
+  blockPosition: Position;
+  /** See {@link LineMap}. */
+  lineMap: LineMap;
+}
+
+export interface Link {
+  kind: 'link' | 'image' | 'definition';
+  url: string;
+  /** Alt text of images, text of links. */
+  text: string;
+  position: Position;
+}
+
+/** What kind of place a name was mentioned in. */
+export type MentionKind = 'table' | 'list' | 'heading' | 'diagram';
+
+/** How a mention relates to the name it mentions. */
+export type MentionRole = 'name' | 'alias' | 'part' | 'alternative';
+
+export interface Mention {
+  /** The text as written at this place (plain, emphasis removed). */
+  text: string;
+  kind: MentionKind;
+  role: MentionRole;
+  position: Position;
+  /** Where it came from: table and row, list and item, section, or diagram and node id. */
+  ref: MentionRef;
+}
+
+export type MentionRef =
+  | { kind: 'table'; table: number; row: number }
+  | { kind: 'list'; list: number; item: number }
+  | { kind: 'heading'; section: number }
+  | { kind: 'diagram'; diagram: number; node: string };
+
+export interface Name {
+  /** Normalised key (see `normalizeName`); unique within the model. */
+  key: string;
+  /** Display form: the first declared spelling. */
+  name: string;
+  /** Other names for the same thing: `KServe (KFServing)` gives alias KFServing. */
+  aliases: string[];
+  /** Components listed in parentheses: `ELK Stack (Elasticsearch, Logstash, Kibana)`. */
+  parts: string[];
+  /** Set when the name is listed as an alternative (`*(Alt: Seaborn / Plotly)*`): the name it is an alternative to, if known. */
+  alternativeTo: string | null;
+  /** True when a table row or list member declares it (not only mentioned in a diagram or heading). */
+  declared: boolean;
+  mentions: Mention[];
+}
