@@ -13,7 +13,7 @@
  *   append a newline.
  */
 import type { Span } from '../model/position.js';
-import { parseYamlSubset } from './validate/yaml.js';
+import yaml from 'js-yaml';
 
 export interface DetectedType {
   /** mermaid's diagram id as `mermaid.detectType` returns it, or null when mermaid would throw UnknownDiagramError. */
@@ -280,7 +280,6 @@ export const MERMAID_DIAGRAM_IDS: readonly string[] = DETECTORS.map((d) => d.id)
 // ---------------------------------------------------------------------------
 
 function frontMatterInfo(
-  text: string,
   fm: FrontMatterMatch,
 ): { span: Span; title?: string; config?: unknown; error?: string } {
   const span = { start: 0, end: fm.length };
@@ -290,14 +289,17 @@ function frontMatterInfo(
         .map((l) => (l.startsWith(fm.indent) ? l.slice(fm.indent.length) : l))
         .join('\n')
     : fm.body;
-  const res = parseYamlSubset(body.replace(/\r\n?/g, '\n'));
-  if (!res.ok) return { span, error: res.error };
-  const doc = res.value;
+  let doc: unknown;
+  try {
+    // mermaid reads front matter with js-yaml's JSON schema; so do we, for the same verdicts.
+    doc = yaml.load(body.replace(/\r\n?/g, '\n'), { schema: yaml.JSON_SCHEMA });
+  } catch (err) {
+    return { span, error: (err as Error).message.split('\n')[0] ?? 'invalid YAML' };
+  }
   const obj = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
   const out: { span: Span; title?: string; config?: unknown } = { span };
   if (obj['title']) out.title = String(obj['title']);
   if (obj['config']) out.config = obj['config'];
-  void text;
   return out;
 }
 
@@ -311,7 +313,7 @@ export function detectDiagramType(text: string): DetectedType {
   const fm = matchFrontMatter(text);
   const result: DetectedType = { type: null, keyword: null, keywordSpan: null, bodyOffset: text.length, directives: [] };
   if (fm) {
-    result.frontMatter = frontMatterInfo(text, fm);
+    result.frontMatter = frontMatterInfo(fm);
     mt = sliceMapped(mt, fm.length);
   }
   const dirRe = new RegExp(DIRECTIVE_REGEX.source, 'gi');
