@@ -10,4 +10,5 @@ export default defineConfig({
   target: 'node22',
   platform: 'node',
   splitting: true,
+  shims: true,
 });

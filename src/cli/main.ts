@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 import { run } from './run.js';
 
-try {
-  process.exitCode = run(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  });
-} catch (err) {
+const fail = (err: unknown): void => {
   // A bug of ours: one line, no stack trace unless asked for.
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`mermaid-lint: internal error: ${message.split('\n')[0]}\n`);
   if (process.env.MERMAID_LINT_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
   process.exitCode = 2;
-}
+};
+
+run(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+}).then((code) => {
+  process.exitCode = code;
+}, fail);

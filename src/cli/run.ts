@@ -1,9 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { fix, lint, type LintResult } from '../lint/engine.js';
+import { ConfigError, validateConfig } from '../lint/config.js';
+import type { Config } from '../lint/types.js';
+import { checkDiagrams } from '../mermaid/check.js';
 import { parseDocument } from '../model/document.js';
 import type { DocumentModel } from '../model/types.js';
-import { readSourceFile, SourceError } from '../source/read.js';
+import { formatCompact } from '../report/compact.js';
+import { formatJson } from '../report/json.js';
 import { formatModelSummary } from '../report/model-summary.js';
+import { RULES } from '../rules/index.js';
+import { readSourceFile, SourceError } from '../source/read.js';
 import { VERSION } from '../version.js';
+import { writeFileAtomic } from './write.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -14,20 +23,36 @@ export interface CliIO {
 /** Exit codes, as ESLint and markdownlint use them. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
-const HELP = `Usage: mermaid-lint <command> [options]
+const HELP = `Usage: mermaid-lint [options] <file...>
+       mermaid-lint model [--json] <file...>
 
-Commands:
-  model <file...>     Print the document model of each file
-                      (a short summary; --json for the whole model)
+Lints Markdown files (and .mmd/.mermaid diagrams): Mermaid syntax, and
+agreement between the document's tables, lists and diagrams.
 
 Options:
-  --json              Print JSON instead of a summary
-  -h, --help          Show this help
-  -v, --version       Show the version
+  -f, --format <name>  Output format: compact (default) or json
+      --fix            Apply safe fixes to the files
+      --fix-unsafe     Apply safe and unsafe fixes
+  -c, --config <file>  Read the configuration from a JSON file
+  -h, --help           Show this help
+  -v, --version        Show the version
+
+Commands:
+  model <file...>      Print the document model of each file
+                       (a short summary; --json for the whole model)
+
+Exit status: 0 no errors, 1 errors found, 2 usage, config or file errors.
 `;
 
-/** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
-export function run(argv: string[], io: CliIO): number {
+const FORMATS = new Set(['compact', 'json']);
+
+const usage = (io: CliIO, message: string): number => {
+  io.stderr(`mermaid-lint: ${message}\nTry 'mermaid-lint --help'.\n`);
+  return EXIT.usage;
+};
+
+/** Runs the CLI with arguments (without `node` and the script) and resolves to the exit code. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -36,13 +61,16 @@ export function run(argv: string[], io: CliIO): number {
       strict: true,
       options: {
         json: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        fix: { type: 'boolean' },
+        'fix-unsafe': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (err) {
-    io.stderr(`mermaid-lint: ${(err as Error).message.split('\n')[0]}\nTry 'mermaid-lint --help'.\n`);
-    return EXIT.usage;
+    return usage(io, (err as Error).message.split('\n')[0] ?? 'bad arguments');
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -53,21 +81,72 @@ export function run(argv: string[], io: CliIO): number {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const [command, ...files] = positionals;
-  if (command !== 'model') {
-    io.stderr(command ? `mermaid-lint: unknown command '${command}'\nTry 'mermaid-lint --help'.\n` : HELP);
+  if (positionals[0] === 'model') return runModel(positionals.slice(1), values.json === true, io);
+  if (values.json) return usage(io, "--json belongs to 'model'; use --format json to lint");
+  if (positionals.length === 0) {
+    io.stderr(HELP);
     return EXIT.usage;
   }
-  if (files.length === 0) {
-    io.stderr(`mermaid-lint: 'model' needs a file\nTry 'mermaid-lint --help'.\n`);
-    return EXIT.usage;
+  const format = values.format ?? 'compact';
+  if (!FORMATS.has(format)) return usage(io, `unknown format '${format}'; expected one of ${[...FORMATS].join(', ')}`);
+
+  let config: Config | undefined;
+  if (values.config) {
+    try {
+      config = loadConfigFile(values.config);
+    } catch (err) {
+      if (err instanceof SourceError || err instanceof ConfigError) {
+        io.stderr(`${err.format()}\n`);
+        return EXIT.usage;
+      }
+      throw err;
+    }
   }
+
+  const level = values['fix-unsafe'] ? 'unsafe' : values.fix ? 'safe' : null;
+  const results: LintResult[] = [];
+  let ioFailed = false;
+  for (const file of positionals) {
+    let source: string;
+    try {
+      source = readSourceFile(file);
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      io.stderr(`${err.format()}\n`);
+      ioFailed = true;
+      continue;
+    }
+    try {
+      const options = { path: file, ...(config ? { config } : {}), ...(values.config ? { configSource: values.config } : {}) };
+      if (level) {
+        const r = await fix(source, { ...options, level });
+        if (r.output !== source) writeFileAtomic(file, r.output);
+        results.push(r);
+      } else {
+        results.push(await lint(source, options));
+      }
+    } catch (err) {
+      if (err instanceof ConfigError) {
+        io.stderr(`${err.format()}\n`);
+        return EXIT.usage;
+      }
+      throw err;
+    }
+  }
+  io.stdout(format === 'json' ? formatJson(results) : formatCompact(results));
+  if (ioFailed) return EXIT.usage;
+  return results.some((r) => r.errorCount > 0) ? EXIT.problems : EXIT.ok;
+}
+
+async function runModel(files: string[], json: boolean, io: CliIO): Promise<number> {
+  if (files.length === 0) return usage(io, "'model' needs a file");
   let code: number = EXIT.ok;
   const models: DocumentModel[] = [];
   for (const file of files) {
     try {
       const model = parseDocument(readSourceFile(file), { path: file });
-      if (values.json) models.push(model);
+      await checkDiagrams(model);
+      if (json) models.push(model);
       else io.stdout(formatModelSummary(model));
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
@@ -75,8 +154,18 @@ export function run(argv: string[], io: CliIO): number {
       code = EXIT.usage;
     }
   }
-  if (values.json && models.length > 0) {
-    io.stdout(`${JSON.stringify(models.length === 1 ? models[0] : models, null, 2)}\n`);
-  }
+  if (json && models.length > 0) io.stdout(`${JSON.stringify(models.length === 1 ? models[0] : models, null, 2)}\n`);
   return code;
+}
+
+/** Reads and validates a JSON configuration file. */
+function loadConfigFile(file: string): Config {
+  const text = readSourceFile(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new SourceError(file, `invalid JSON: ${(err as Error).message}`);
+  }
+  return validateConfig(raw, RULES, file);
 }

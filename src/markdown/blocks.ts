@@ -1,10 +1,11 @@
 import GithubSlugger from 'github-slugger';
 import type { Code, Heading, List as MdList, ListItem as MdListItem, Nodes, Paragraph, PhrasingContent, Root, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Cell, DiagramContainer, FrontMatter, LabelledItem, Link, List, ListItem, Section, Table } from '../model/types.js';
+import type { Cell, Comment, DiagramContainer, FrontMatter, LabelledItem, Link, List, ListItem, Section, Table } from '../model/types.js';
 import type { Point, Position } from '../model/position.js';
 import { isMojibakeSymbol } from '../text/cp1252.js';
 import { splitTopLevel } from '../text/split.js';
+import { htmlComments } from './comments.js';
 import type { LineIndex } from './lines.js';
 
 /** A Mermaid block found in the Markdown, before its type is detected. */
@@ -26,6 +27,7 @@ export interface Blocks {
   lists: List[];
   diagrams: RawDiagram[];
   links: Link[];
+  comments: Comment[];
 }
 
 type UnistPosition = { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } };
@@ -46,7 +48,7 @@ export function extractBlocks(tree: Root, lines: LineIndex): Blocks {
   };
   const span = (start: number, end: number): Position => ({ start: lines.point(start), end: lines.point(end) });
 
-  const blocks: Blocks = { frontMatter: null, sections: [], tables: [], lists: [], diagrams: [], links: [] };
+  const blocks: Blocks = { frontMatter: null, sections: [], tables: [], lists: [], diagrams: [], links: [], comments: [] };
   const slugger = new GithubSlugger();
   const codeRanges: [number, number][] = [];
   // Index of the innermost open section at each heading depth.
@@ -166,6 +168,9 @@ export function extractBlocks(tree: Root, lines: LineIndex): Blocks {
         return;
       case 'code':
         onCode(node);
+        return;
+      case 'html':
+        if (node.value.includes('<!--')) blocks.comments.push(...htmlComments(node.value, node.position?.start.offset ?? 0, lines));
         return;
       case 'link':
       case 'image':
@@ -342,6 +347,7 @@ function addAzureBlocks(
   blocks.tables = blocks.tables.filter((t) => !inside(t.position)).map((t, i) => ({ ...t, index: i }));
   blocks.lists = blocks.lists.filter((l) => !inside(l.position)).map((l, i) => ({ ...l, index: i }));
   blocks.links = blocks.links.filter((l) => !inside(l.position));
+  blocks.comments = blocks.comments.filter((c) => !inside(c.position));
   blocks.diagrams = [...blocks.diagrams, ...found].sort((a, b) => a.blockPosition.start.offset - b.blockPosition.start.offset);
 }
 

@@ -1,3 +1,4 @@
+import { diagramComments } from '../markdown/comments.js';
 import { extractBlocks, mapContentLines, type RawDiagram } from '../markdown/blocks.js';
 import { LineIndex } from '../markdown/lines.js';
 import { parseMarkdown } from '../markdown/parse.js';
@@ -45,6 +46,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     diagrams: [],
     links: [],
     names: [],
+    comments: [],
   };
 
   if (kind === 'mermaid') {
@@ -57,6 +59,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
       section: null,
     };
     model.diagrams.push(buildDiagram(raw, 0));
+    model.comments = diagramComments(model.diagrams[0] as Diagram);
     return model;
   }
 
@@ -67,6 +70,9 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   model.lists = blocks.lists;
   model.links = blocks.links;
   model.diagrams = blocks.diagrams.map(buildDiagram);
+  model.comments = [...blocks.comments, ...model.diagrams.flatMap(diagramComments)].sort(
+    (a, b) => a.position.start.offset - b.position.start.offset,
+  );
 
   const names = new NameIndex(lines);
   names.addTables(model.tables);
@@ -91,6 +97,7 @@ function buildDiagram(raw: RawDiagram, index: number): Diagram {
     position: map.position({ start: 0, end: raw.source.length }),
     blockPosition: raw.blockPosition,
     lineMap: raw.lineMap,
+    errors: null,
   };
 }
 

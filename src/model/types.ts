@@ -28,6 +28,36 @@ export interface DocumentModel {
   links: Link[];
   /** Named things, keyed by their normalised form. */
   names: Name[];
+  /** HTML comments in the Markdown and `%%` comment lines in diagrams, with any mermaid-lint directive they carry. */
+  comments: Comment[];
+}
+
+/** A comment, and the mermaid-lint directive in it if it holds one. */
+export interface Comment {
+  /** `html` for `<!-- … -->` in Markdown, `mermaid` for a `%%` line inside a diagram. */
+  kind: 'html' | 'mermaid';
+  /** The comment's text without its markers, trimmed. */
+  text: string;
+  /** The diagram it is in, for `mermaid` comments. */
+  diagram: number | null;
+  position: Position;
+  directive: Directive | null;
+}
+
+/**
+ * `mermaid-lint-disable rule-a, rule-b -- reason`, `mermaid-lint-enable`,
+ * `mermaid-lint-disable-line`, `mermaid-lint-disable-next-line`,
+ * `mermaid-lint-disable-file`, and the `mermaid-lint <name>: <args>` form
+ * other features use (`mermaid-lint view-of: Overview`).
+ */
+export interface Directive {
+  name: string;
+  /** Rule ids for the disable/enable family; empty means every rule. */
+  rules: string[];
+  /** The text after the name (after the colon for the `name:` form). */
+  args: string;
+  /** The text after ` -- `, if any. */
+  reason: string | null;
 }
 
 export interface FrontMatter {
@@ -132,6 +162,19 @@ export interface Diagram {
   blockPosition: Position;
   /** See {@link LineMap}. */
   lineMap: LineMap;
+  /**
+   * What mermaid would say about the diagram: [] when it would accept it, else
+   * the problems with their file positions. Null until the diagram has been
+   * checked (types mermaid-lint does not parse itself are checked asynchronously).
+   */
+  errors: DiagramError[] | null;
+}
+
+export interface DiagramError {
+  message: string;
+  /** `syntax`: the grammar rejects it; `semantic`: it parses but mermaid rejects the graph; `unknown-diagram`: no diagram type. */
+  kind: 'syntax' | 'semantic' | 'unknown-diagram';
+  position: Position;
 }
 
 export interface Link {

@@ -1,0 +1,6 @@
+import type { Rule } from '../lint/types.js';
+import { diagramSyntax } from './diagram-syntax.js';
+import { lintDirective } from './lint-directive.js';
+
+/** Every built-in rule, in the order they run. The registry key is `meta.id`, which is also the file name. */
+export const RULES: readonly Rule[] = [diagramSyntax, lintDirective];
