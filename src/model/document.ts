@@ -3,6 +3,7 @@ import { extractBlocks, mapContentLines, type RawDiagram } from '../markdown/blo
 import { LineIndex } from '../markdown/lines.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { detectDiagramType } from '../mermaid/detect.js';
+import { buildFlowchart, FLOWCHART_TYPES } from './flowchart.js';
 import { NameIndex } from './names.js';
 import { DiagramSourceMap } from './source-map.js';
 import type { Diagram, DocumentModel } from './types.js';
@@ -78,6 +79,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   names.addTables(model.tables);
   names.addLists(model.lists);
   names.addHeadings(model.sections);
+  names.addDiagrams(model.diagrams);
   model.names = names.names;
   return model;
 }
@@ -85,7 +87,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
 function buildDiagram(raw: RawDiagram, index: number): Diagram {
   const map = new DiagramSourceMap(raw.source, raw.lineMap);
   const detected = detectDiagramType(raw.source);
-  return {
+  const diagram: Diagram = {
     index,
     section: raw.section,
     container: raw.container,
@@ -99,6 +101,14 @@ function buildDiagram(raw: RawDiagram, index: number): Diagram {
     lineMap: raw.lineMap,
     errors: null,
   };
+  if (detected.type && FLOWCHART_TYPES.has(detected.type)) {
+    const built = buildFlowchart(raw.source, map);
+    if (built) {
+      diagram.errors = built.errors;
+      diagram.flowchart = built.flowchart;
+    }
+  }
+  return diagram;
 }
 
 function dominantLineEnding(text: string): '\n' | '\r\n' | '\r' {

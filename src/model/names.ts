@@ -1,7 +1,7 @@
 import { splitTopLevel } from '../text/split.js';
 import type { LineIndex } from '../markdown/lines.js';
 import type { Position } from './position.js';
-import type { Cell, List, Mention, MentionKind, MentionRef, MentionRole, Name, Section, Table } from './types.js';
+import type { Cell, Diagram, List, Mention, MentionKind, MentionRef, MentionRole, Name, Section, Table } from './types.js';
 
 /**
  * The form every comparison of names uses: Unicode-compatibility folded, lower
@@ -154,6 +154,33 @@ export class NameIndex {
     }
   }
 
+  /**
+   * Records flowchart node labels. A label that is a known name (or alias) is a
+   * mention of it; a label made of known names joined by `/`, `+` or `,`
+   * (`FastAPI/Flask`, `Prometheus + Grafana`) mentions each; any other label
+   * becomes an undeclared name of its own.
+   */
+  addDiagrams(diagrams: Diagram[]): void {
+    for (const d of diagrams) {
+      for (const node of d.flowchart?.nodes ?? []) {
+        const label = node.label.trim();
+        if (!label || !/\p{L}/u.test(label)) continue;
+        const ref: MentionRef = { kind: 'diagram', diagram: d.index, node: node.id };
+        const position = node.labelPosition ?? node.position;
+        if (this.lookup(label)) {
+          this.addMention(label, 'diagram', 'name', position, ref);
+          continue;
+        }
+        const parts = label.split(/\s*(?:\/|\s\+\s|,)\s*/).filter(Boolean);
+        if (parts.length > 1 && parts.every((p) => this.lookup(p))) {
+          for (const p of parts) this.addMention(p, 'diagram', 'name', this.locateIn(p, position), ref);
+          continue;
+        }
+        this.addMention(label, 'diagram', 'name', position, ref);
+      }
+    }
+  }
+
   /** Adds a mention of `text` (creating an undeclared name when it is new). */
   addMention(text: string, kind: MentionKind, role: MentionRole, position: Position, ref: MentionRef): Name {
     const found = this.lookup(text);
@@ -195,6 +222,13 @@ export class NameIndex {
 
   private mention(name: Name, m: Mention): void {
     name.mentions.push(m);
+  }
+
+  /** Position of `text` inside a span of the file, or the span itself. */
+  private locateIn(text: string, within: Position): Position {
+    const at = this.lines.text.indexOf(text, within.start.offset);
+    if (at >= 0 && at + text.length <= within.end.offset) return { start: this.lines.point(at), end: this.lines.point(at + text.length) };
+    return within;
   }
 
   /** Position of `text` inside a cell's source, or the cell's position when it is not written literally. */

@@ -168,6 +168,61 @@ export interface Diagram {
    * checked (types mermaid-lint does not parse itself are checked asynchronously).
    */
   errors: DiagramError[] | null;
+  /** Flowcharts only: the graph mermaid would build, with file positions. */
+  flowchart?: FlowchartModel;
+}
+
+/** A flowchart's graph as the model carries it: mermaid's semantics, file positions. */
+export interface FlowchartModel {
+  /** Normalised direction (`TB`, `BT`, `LR`, `RL`), or null. */
+  direction: string | null;
+  /** Vertices in mermaid's order (first seen). */
+  nodes: FlowNode[];
+  edges: FlowEdgeModel[];
+  /** Subgraphs in mermaid's order (inner before outer). */
+  subgraphs: FlowSubgraphModel[];
+  /** `classDef` names with their styles. */
+  classDefs: Record<string, string[]>;
+  /** Surprising constructs mermaid accepts (an id that swallowed an edge end, ...). */
+  hints: { code: string; message: string; position: Position }[];
+}
+
+export interface FlowNode {
+  id: string;
+  /** The text mermaid shows (the id when the node has no label). */
+  label: string;
+  labelType: 'text' | 'string' | 'markdown';
+  /** Shape name as mermaid stores it (`square`, `round`, `diamond`, ... or an `@{ shape }` name); null for a bare id. */
+  shape: string | null;
+  classes: string[];
+  /** The first occurrence of the id. */
+  position: Position;
+  /** The label text of the occurrence that set the label, if any. */
+  labelPosition: Position | null;
+}
+
+export interface FlowEdgeModel {
+  /** mermaid's edge id (`L_A_B_0`) or the user's (`e1@-->`). */
+  id: string;
+  from: string;
+  to: string;
+  label: string;
+  /** `arrow_point`, `arrow_open`, `arrow_cross`, `arrow_circle`, or `double_…`. */
+  arrow: string;
+  stroke: 'normal' | 'thick' | 'dotted' | 'invisible' | string;
+  length: number;
+  /** The link operator and its label. */
+  position: Position;
+  labelPosition: Position | null;
+}
+
+export interface FlowSubgraphModel {
+  id: string;
+  label: string;
+  /** Member node (and subgraph) ids as mermaid lists them. */
+  nodes: string[];
+  direction: string | null;
+  position: Position;
 }
 
 export interface DiagramError {

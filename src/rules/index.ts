@@ -1,6 +1,8 @@
 import type { Rule } from '../lint/types.js';
+import { brokenReference } from './broken-reference.js';
 import { diagramSyntax } from './diagram-syntax.js';
+import { encodingDamage } from './encoding-damage.js';
 import { lintDirective } from './lint-directive.js';
 
 /** Every built-in rule, in the order they run. The registry key is `meta.id`, which is also the file name. */
-export const RULES: readonly Rule[] = [diagramSyntax, lintDirective];
+export const RULES: readonly Rule[] = [diagramSyntax, lintDirective, brokenReference, encodingDamage];

@@ -24,7 +24,7 @@ describe('mermaid-lint <files>', () => {
     const r = runCli([bad, good]);
     expect(r.code).toBe(1);
     const [first] = r.stdout.split('\n');
-    expect(first).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:11  error  Unexpected '%%'.*  diagram-syntax$`));
+    expect(first).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:11  error  Unexpected \`%%\` after a statement.*  diagram-syntax$`));
     expect(r.stdout).toContain('1 problem (1 error, 0 warnings, 0 info)');
   });
 

@@ -38,6 +38,27 @@ describe('the seed document', () => {
     expect(model.diagrams[0]?.source.split('\n')[5]).toBe('    E --> E1[Cubeflow Pipelines]');
   });
 
+  it('parses the five flowcharts into the graphs mermaid builds', () => {
+    expect(model.diagrams.map((d) => d.flowchart?.nodes.length)).toEqual([35, 4, 10, 12, 12]);
+    expect(model.diagrams.map((d) => d.flowchart?.edges.length)).toEqual([34, 3, 9, 11, 11]);
+    expect(model.diagrams.map((d) => d.errors)).toEqual([[], [], [], [], []]);
+    const e1 = model.diagrams[0]?.flowchart?.nodes.find((n) => n.id === 'E1');
+    expect(e1).toMatchObject({ label: 'Cubeflow Pipelines', shape: 'square', position: { start: { line: 107, column: 11 } } });
+    expect(e1?.labelPosition).toMatchObject({ start: { line: 107, column: 14 }, end: { line: 107, column: 32 } });
+    expect(model.diagrams[3]?.flowchart?.edges[0]).toMatchObject({ from: 'A', to: 'B', arrow: 'arrow_point', stroke: 'normal' });
+  });
+
+  it('records diagram labels as mentions of the names they show', () => {
+    const kserve = byName('KServe')!;
+    expect(kserve.mentions.filter((m) => m.kind === 'diagram').map((m) => [m.text, m.position.start.line])).toEqual([
+      ['Kserve', 113],
+      ['Kserve', 174],
+    ]);
+    expect(byName('Cubeflow Pipelines')).toMatchObject({ declared: false });
+    expect(byName('Cubeflow Pipelines')?.mentions.map((m) => m.position.start.line)).toEqual([107, 168]);
+    expect(byName('Grafana')?.mentions.filter((m) => m.kind === 'diagram').map((m) => m.position.start.column)).toEqual([27, 27]);
+  });
+
   it('places tables and diagrams in their sections, with emoji and emphasis removed from headings', () => {
     expect(model.sections[0]?.text).toBe('Data Analysis & BI (Exploration & Visualization)');
     expect(model.sections[2]?.text).toBe('Automation & Software Engineering');
@@ -57,7 +78,7 @@ describe('the seed document', () => {
     expect(byName('Plotly')?.alternativeTo).toBe('Matplotlib');
     expect(byName('Flask')).toBeTruthy();
     expect(byName('FastAPI')?.mentions[0]?.position.start).toMatchObject({ line: 37, column: 13 });
-    expect(byName('Joblib')?.mentions.map((m) => m.position.start.line)).toEqual([26, 38]);
+    expect(byName('Joblib')?.mentions.map((m) => `${m.kind}:${m.position.start.line}`)).toEqual(['table:26', 'table:38', 'diagram:135', 'diagram:159']);
   });
 
   it('records the missing image as a link', () => {

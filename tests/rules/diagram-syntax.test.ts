@@ -16,7 +16,7 @@ ruleTester(diagramSyntax, {
     {
       name: 'a trailing %% comment in a flowchart, inside a blockquote',
       code: fence('graph TD\n  A --> B %% note', '> '),
-      errors: [{ line: 5, column: 13, message: /Unexpected '%%'/ }],
+      errors: [{ line: 5, column: 13, message: 'Unexpected `%%` after a statement; expected a new line, `;`, `&` or a link (mermaid only accepts `%%` comments on a line of their own)' }],
       output: null,
     },
     {
