@@ -15,3 +15,4 @@ export { RULES } from './rules/index.js';
 export { checkDiagrams } from './mermaid/check.js';
 export { detectDiagramType } from './mermaid/detect.js';
 export { toJsonReport } from './report/json.js';
+export { parseFlowchart } from './mermaid/flowchart/index.js';

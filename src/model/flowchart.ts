@@ -1,5 +1,7 @@
 import { parseFlowchart } from '../mermaid/flowchart/index.js';
 import type { DiagramSourceMap } from './source-map.js';
+import type { AstStatement } from '../mermaid/flowchart/index.js';
+import type { Position, Span } from './position.js';
 import type { DiagramError, FlowchartModel } from './types.js';
 
 /** mermaid's ids of the diagram types our own flowchart parser reads. */
@@ -48,8 +50,63 @@ export function buildFlowchart(source: string, map: DiagramSourceMap): { flowcha
       position: map.position(s.titleSpan ?? s.idSpan),
     })),
     classDefs: g.classDefs,
+    ...classStatements(parsed.ast.statements, source, map),
     hints: parsed.hints.map((h) => ({ code: h.code, message: h.message, position: map.position(h.span) })),
   };
   const errors = parsed.errors.map((e) => ({ message: e.message, kind: e.kind, position: map.position(e.span) }));
   return { flowchart, errors };
+}
+
+/** Splits a comma list written at `span` into its names, each with its own position. */
+function namesAt(list: string, span: Span, source: string, map: DiagramSourceMap): { name: string; position: Position }[] {
+  const out: { name: string; position: Position }[] = [];
+  const written = source.slice(span.start, span.end);
+  let from = 0;
+  for (const raw of list.split(',')) {
+    const name = raw.trim();
+    if (!name) continue;
+    const at = written.indexOf(name, from);
+    const start = at >= 0 ? span.start + at : span.start;
+    if (at >= 0) from = at + name.length;
+    out.push({ name, position: map.position({ start, end: at >= 0 ? start + name.length : span.end }) });
+  }
+  return out;
+}
+
+/** Where classes are defined and used, from the AST (subgraphs included). */
+function classStatements(
+  statements: AstStatement[],
+  source: string,
+  map: DiagramSourceMap,
+): Pick<FlowchartModel, 'classDefinitions' | 'classUses'> {
+  const classDefinitions: FlowchartModel['classDefinitions'] = [];
+  const classUses: FlowchartModel['classUses'] = [];
+  const stack: AstStatement[][] = [statements];
+  while (stack.length > 0) {
+    const list = stack.pop() as AstStatement[];
+    for (const st of list) {
+      switch (st.kind) {
+        case 'subgraph':
+          stack.push(st.statements);
+          break;
+        case 'classDef':
+          for (const n of namesAt(st.names, st.namesSpan, source, map)) classDefinitions.push({ ...n, styles: st.styles });
+          break;
+        case 'class': {
+          const position = map.position(st.classNameSpan);
+          for (const id of st.ids.split(',')) if (id.trim()) classUses.push({ name: st.className, node: id.trim(), position });
+          break;
+        }
+        case 'vertices':
+          for (const group of st.groups) {
+            for (const ref of group) for (const c of ref.classes) classUses.push({ name: c.name, node: ref.id, position: map.position(c.span) });
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  const byOffset = (a: { position: Position }, b: { position: Position }) => a.position.start.offset - b.position.start.offset;
+  return { classDefinitions: classDefinitions.sort(byOffset), classUses: classUses.sort(byOffset) };
 }

@@ -183,6 +183,10 @@ export interface FlowchartModel {
   subgraphs: FlowSubgraphModel[];
   /** `classDef` names with their styles. */
   classDefs: Record<string, string[]>;
+  /** Each class name a `classDef` statement defines, where it is written. */
+  classDefinitions: { name: string; styles: string[]; position: Position }[];
+  /** Each class a node is given by `class ids name` or `id:::name`, where the name is written. */
+  classUses: { name: string; node: string; position: Position }[];
   /** Surprising constructs mermaid accepts (an id that swallowed an edge end, ...). */
   hints: { code: string; message: string; position: Position }[];
 }

@@ -7,6 +7,7 @@ export function formatCompact(results: readonly LintResult[]): string {
   let warnings = 0;
   let infos = 0;
   let fixable = 0;
+  let unsafe = 0;
   for (const r of results) {
     for (const d of r.diagnostics) {
       const p = d.position.start;
@@ -15,7 +16,10 @@ export function formatCompact(results: readonly LintResult[]): string {
     errors += r.errorCount;
     warnings += r.warningCount;
     infos += r.infoCount;
-    fixable += r.fixableCount;
+    for (const d of r.diagnostics) {
+      if (d.fix?.kind === 'safe') fixable++;
+      else if (d.fix) unsafe++;
+    }
   }
   const total = errors + warnings + infos;
   if (total > 0) {
@@ -23,7 +27,8 @@ export function formatCompact(results: readonly LintResult[]): string {
     lines.push('');
     lines.push(
       `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)` +
-        (fixable ? `; ${fixable} fixable with --fix` : ''),
+        (fixable ? `; ${fixable} fixable with --fix` : '') +
+        (unsafe ? `; ${unsafe} ${fixable ? 'more ' : ''}with --fix-unsafe` : ''),
     );
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
