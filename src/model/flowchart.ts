@@ -1,6 +1,6 @@
 import { parseFlowchart } from '../mermaid/flowchart/index.js';
 import type { DiagramSourceMap } from './source-map.js';
-import type { AstStatement } from '../mermaid/flowchart/index.js';
+import type { AstStatement, FlowGraph } from '../mermaid/flowchart/index.js';
 import type { Position, Span } from './position.js';
 import type { DiagramError, FlowchartModel } from './types.js';
 
@@ -22,33 +22,43 @@ export function buildFlowchart(source: string, map: DiagramSourceMap): { flowcha
   const g = parsed.graph;
   const flowchart: FlowchartModel = {
     direction: g.direction,
-    nodes: g.vertices.map((v) => ({
-      id: v.id,
-      label: v.text,
-      labelType: v.labelType,
-      shape: v.type,
-      classes: v.classes,
-      position: map.position(v.idSpan),
-      labelPosition: v.labelSpan ? map.position(v.labelSpan) : null,
+    nodes: g.vertices.map(({ id, text, labelType, type, classes, idSpan, labelSpan, ...data }) => ({
+      id,
+      label: text,
+      labelType,
+      shape: type,
+      classes,
+      position: map.position(idSpan),
+      labelPosition: labelSpan ? map.position(labelSpan) : null,
+      ...data,
     })),
-    edges: g.edges.map((e) => ({
-      id: e.id,
-      from: e.start,
-      to: e.end,
-      label: e.text,
-      arrow: e.type,
-      stroke: e.stroke,
-      length: e.length,
-      position: map.position(e.span),
-      labelPosition: e.labelSpan ? map.position(e.labelSpan) : null,
+    edges: g.edges.map(({ id, start, end, text, type, stroke, length, labelType, span, labelSpan, ...data }) => ({
+      id,
+      from: start,
+      to: end,
+      label: text,
+      labelType,
+      arrow: type,
+      stroke,
+      length,
+      position: map.position(span),
+      labelPosition: labelSpan ? map.position(labelSpan) : null,
+      ...data,
     })),
-    subgraphs: g.subgraphs.map((s) => ({
-      id: s.id,
-      label: s.title,
-      nodes: s.nodes,
-      direction: s.dir,
-      position: map.position(s.titleSpan ?? s.idSpan),
+    subgraphs: g.subgraphs.map(({ id, title, nodes, dir, labelType, idSpan, titleSpan, ...data }) => ({
+      id,
+      label: title,
+      labelType,
+      nodes,
+      direction: dir,
+      position: map.position(titleSpan ?? idSpan),
+      ...data,
     })),
+    tooltips: g.tooltips,
+    linkStyleDefault: g.linkStyleDefault,
+    accTitle: g.accTitle,
+    accDescr: g.accDescr,
+    title: g.title ?? null,
     classDefs: g.classDefs,
     ...classStatements(parsed.ast.statements, source, map),
     hints: parsed.hints.map((h) => ({ code: h.code, message: h.message, position: map.position(h.span) })),
@@ -109,4 +119,54 @@ function classStatements(
   }
   const byOffset = (a: { position: Position }, b: { position: Position }) => a.position.start.offset - b.position.start.offset;
   return { classDefinitions: classDefinitions.sort(byOffset), classUses: classUses.sort(byOffset) };
+}
+
+const NO_SPAN: Span = { start: 0, end: 0 };
+
+/**
+ * The model's flowchart as the parser's position-free graph (mermaid's own
+ * vocabulary), for transforms and the printer. Lossless: every field mermaid
+ * keeps is carried in the model.
+ */
+export function toFlowGraph(fc: FlowchartModel): FlowGraph {
+  const graph: FlowGraph = {
+    direction: fc.direction,
+    vertices: fc.nodes.map(({ id, label, labelType, shape, classes, position: _p, labelPosition: _l, ...data }) => ({
+      ...data,
+      id,
+      text: label,
+      labelType,
+      type: shape,
+      classes: [...classes],
+      idSpan: NO_SPAN,
+    })),
+    edges: fc.edges.map(({ id, from, to, label, labelType, arrow, stroke, length, position: _p, labelPosition: _l, ...data }) => ({
+      ...data,
+      id,
+      start: from,
+      end: to,
+      text: label,
+      labelType,
+      type: arrow as FlowGraph['edges'][number]['type'],
+      stroke: stroke as FlowGraph['edges'][number]['stroke'],
+      length,
+      span: NO_SPAN,
+    })),
+    subgraphs: fc.subgraphs.map(({ id, label, labelType, nodes, direction, position: _p, ...data }) => ({
+      ...data,
+      id,
+      title: label,
+      labelType,
+      nodes: [...nodes],
+      dir: direction,
+      idSpan: NO_SPAN,
+    })),
+    classDefs: { ...fc.classDefs },
+    tooltips: { ...fc.tooltips },
+    linkStyleDefault: fc.linkStyleDefault,
+    accTitle: fc.accTitle,
+    accDescr: fc.accDescr,
+  };
+  if (fc.title !== null) graph.title = fc.title;
+  return graph;
 }

@@ -189,6 +189,14 @@ export interface FlowchartModel {
   classUses: { name: string; node: string; position: Position }[];
   /** Surprising constructs mermaid accepts (an id that swallowed an edge end, ...). */
   hints: { code: string; message: string; position: Position }[];
+  /** `click` tooltips by node id. */
+  tooltips: Record<string, string>;
+  /** `linkStyle default …`. */
+  linkStyleDefault: { defaultStyle?: string[]; defaultInterpolate?: string } | null;
+  accTitle: string | null;
+  accDescr: string | null;
+  /** The front matter's `title`. */
+  title: string | null;
 }
 
 export interface FlowNode {
@@ -203,6 +211,20 @@ export interface FlowNode {
   position: Position;
   /** The label text of the occurrence that set the label, if any. */
   labelPosition: Position | null;
+  /** From `style`, `click`, `@{ … }` and the like, as mermaid keeps them. */
+  styles?: string[];
+  link?: string;
+  linkTarget?: string;
+  haveCallback?: boolean;
+  dir?: string;
+  icon?: string;
+  form?: string;
+  pos?: string;
+  img?: string;
+  constraint?: string;
+  assetWidth?: number;
+  assetHeight?: number;
+  props?: Record<string, string>;
 }
 
 export interface FlowEdgeModel {
@@ -215,14 +237,26 @@ export interface FlowEdgeModel {
   arrow: string;
   stroke: 'normal' | 'thick' | 'dotted' | 'invisible' | string;
   length: number;
+  labelType: 'text' | 'string' | 'markdown';
   /** The link operator and its label. */
   position: Position;
   labelPosition: Position | null;
+  /** An id given in the text (`e1@-->`), not generated. */
+  isUserDefinedId?: boolean;
+  classes?: string[];
+  /** From `linkStyle`. */
+  style?: string[];
+  interpolate?: string;
+  animate?: boolean;
+  animation?: string;
+  step?: number;
 }
 
 export interface FlowSubgraphModel {
   id: string;
   label: string;
+  labelType: 'text' | 'string' | 'markdown';
+  classes?: string[];
   /** Member node (and subgraph) ids as mermaid lists them. */
   nodes: string[];
   direction: string | null;
