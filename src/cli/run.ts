@@ -3,28 +3,19 @@ import { parseArgs } from 'node:util';
 import { fix, lint, type LintResult } from '../lint/engine.js';
 import { ConfigError, validateConfig } from '../lint/config.js';
 import type { Config } from '../lint/types.js';
-import { checkDiagrams } from '../mermaid/check.js';
-import { parseDocument } from '../model/document.js';
-import type { DocumentModel } from '../model/types.js';
 import { formatCompact } from '../report/compact.js';
 import { formatJson } from '../report/json.js';
-import { formatModelSummary } from '../report/model-summary.js';
 import { RULES } from '../rules/index.js';
 import { readSourceFile, SourceError } from '../source/read.js';
 import { VERSION } from '../version.js';
+import { COMMANDS } from './commands/index.js';
+import { EXIT, usageError, type CliIO } from './io.js';
 import { writeFileAtomic } from './write.js';
 
-/** Where the CLI writes; tests pass their own. */
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export { EXIT, type CliIO } from './io.js';
 
-/** Exit codes, as ESLint and markdownlint use them. */
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
-
-const HELP = `Usage: mermaid-lint [options] <file...>
-       mermaid-lint model [--json] <file...>
+const help = () => `Usage: mermaid-lint [options] <file...>
+       mermaid-lint <command> [options] …
 
 Lints Markdown files (and .mmd/.mermaid diagrams): Mermaid syntax, and
 agreement between the document's tables, lists and diagrams.
@@ -38,21 +29,19 @@ Options:
   -v, --version        Show the version
 
 Commands:
-  model <file...>      Print the document model of each file
-                       (a short summary; --json for the whole model)
+${COMMANDS.map((c) => `  ${c.name.padEnd(19)} ${c.summary}`).join('\n')}
 
 Exit status: 0 no errors, 1 errors found, 2 usage, config or file errors.
 `;
 
 const FORMATS = new Set(['compact', 'json']);
 
-const usage = (io: CliIO, message: string): number => {
-  io.stderr(`mermaid-lint: ${message}\nTry 'mermaid-lint --help'.\n`);
-  return EXIT.usage;
-};
+const usage = (io: CliIO, message: string): number => usageError(io, message);
 
 /** Runs the CLI with arguments (without `node` and the script) and resolves to the exit code. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
+  const command = COMMANDS.find((c) => c.name === argv[0]);
+  if (command) return command.run(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -60,7 +49,6 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       allowPositionals: true,
       strict: true,
       options: {
-        json: { type: 'boolean' },
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
         'fix-unsafe': { type: 'boolean' },
@@ -74,17 +62,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(HELP);
+    io.stdout(help());
     return EXIT.ok;
   }
   if (values.version) {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  if (positionals[0] === 'model') return runModel(positionals.slice(1), values.json === true, io);
-  if (values.json) return usage(io, "--json belongs to 'model'; use --format json to lint");
   if (positionals.length === 0) {
-    io.stderr(HELP);
+    io.stderr(help());
     return EXIT.usage;
   }
   const format = values.format ?? 'compact';
@@ -136,26 +122,6 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   io.stdout(format === 'json' ? formatJson(results) : formatCompact(results));
   if (ioFailed) return EXIT.usage;
   return results.some((r) => r.errorCount > 0) ? EXIT.problems : EXIT.ok;
-}
-
-async function runModel(files: string[], json: boolean, io: CliIO): Promise<number> {
-  if (files.length === 0) return usage(io, "'model' needs a file");
-  let code: number = EXIT.ok;
-  const models: DocumentModel[] = [];
-  for (const file of files) {
-    try {
-      const model = parseDocument(readSourceFile(file), { path: file });
-      await checkDiagrams(model);
-      if (json) models.push(model);
-      else io.stdout(formatModelSummary(model));
-    } catch (err) {
-      if (!(err instanceof SourceError)) throw err;
-      io.stderr(`${err.format()}\n`);
-      code = EXIT.usage;
-    }
-  }
-  if (json && models.length > 0) io.stdout(`${JSON.stringify(models.length === 1 ? models[0] : models, null, 2)}\n`);
-  return code;
 }
 
 /** Reads and validates a JSON configuration file. */
