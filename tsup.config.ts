@@ -6,7 +6,8 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts' } },
   sourcemap: true,
-  clean: true,
+  // No clean: tests and benches run the build while others may be rebuilding; 'npm run build' starts from an empty dist.
+  clean: false,
   target: 'node22',
   platform: 'node',
   splitting: true,

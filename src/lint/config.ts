@@ -25,7 +25,8 @@ export interface ActiveRule {
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
-const TOP_KEYS = new Set(['rules', 'vocabulary', 'ignores', '$schema']);
+const TOP_KEYS = new Set(['rules', 'vocabulary', 'ignores', 'extends', 'overrides', '$schema']);
+const OVERRIDE_KEYS = new Set(['files', 'rules', 'vocabulary']);
 
 const typeOf = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
 
@@ -58,19 +59,44 @@ export function validateConfig(config: unknown, registry: readonly Rule[], sourc
   for (const key of Object.keys(c)) {
     if (!TOP_KEYS.has(key)) throw new ConfigError(key, `unknown key; expected one of ${[...TOP_KEYS].filter((k) => k !== '$schema').join(', ')}`, source);
   }
-  for (const key of ['vocabulary', 'ignores'] as const) {
-    const v = c[key];
-    if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) {
-      throw new ConfigError(key, 'expected an array of strings', source);
-    }
+  for (const key of ['vocabulary', 'ignores'] as const) checkStrings(c[key], key, source);
+  const ext = c['extends'];
+  if (ext !== undefined && typeof ext !== 'string') checkStrings(ext, 'extends', source, 'a path or an array of paths');
+  if ('$schema' in c && typeof c['$schema'] !== 'string') throw new ConfigError('$schema', `expected a string, got ${typeOf(c['$schema'])}`, source);
+  validateRules(c['rules'], 'rules', registry, source);
+  const overrides = c['overrides'];
+  if (overrides !== undefined) {
+    if (!Array.isArray(overrides)) throw new ConfigError('overrides', `expected an array of { files, rules, vocabulary }, got ${typeOf(overrides)}`, source);
+    overrides.forEach((o: unknown, i) => {
+      const at = `overrides[${i}]`;
+      if (typeOf(o) !== 'object') throw new ConfigError(at, `expected an object with \`files\`, got ${typeOf(o)}`, source);
+      const ov = o as Record<string, unknown>;
+      for (const key of Object.keys(ov)) {
+        if (!OVERRIDE_KEYS.has(key)) throw new ConfigError(`${at}.${key}`, `unknown key; expected one of ${[...OVERRIDE_KEYS].join(', ')}`, source);
+      }
+      if (ov['files'] === undefined) throw new ConfigError(`${at}.files`, 'missing; expected a glob or an array of globs', source);
+      if (typeof ov['files'] !== 'string') checkStrings(ov['files'], `${at}.files`, source, 'a glob or an array of globs');
+      checkStrings(ov['vocabulary'], `${at}.vocabulary`, source);
+      validateRules(ov['rules'], `${at}.rules`, registry, source);
+    });
   }
-  const rules = c['rules'];
+  return c as Config;
+}
+
+function checkStrings(v: unknown, path: string, source: string | null, what = 'an array of strings'): void {
+  if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) {
+    throw new ConfigError(path, `expected ${what}, got ${typeOf(v)}`, source);
+  }
+}
+
+/** Checks a `rules` object: known ids, severities, and options of the types the rule declares. */
+function validateRules(rules: unknown, at: string, registry: readonly Rule[], source: string | null): void {
   if (rules !== undefined) {
-    if (typeOf(rules) !== 'object') throw new ConfigError('rules', `expected an object of rule settings, got ${typeOf(rules)}`, source);
+    if (typeOf(rules) !== 'object') throw new ConfigError(at, `expected an object of rule settings, got ${typeOf(rules)}`, source);
     const byId = new Map(registry.map((r) => [r.meta.id, r]));
     for (const [id, setting] of Object.entries(rules as Record<string, unknown>)) {
       const rule = byId.get(id);
-      const path = `rules.${id}`;
+      const path = `${at}.${id}`;
       if (!rule) throw new ConfigError(path, `unknown rule; expected one of ${[...byId.keys()].join(', ')}`, source);
       if (typeof setting === 'string') {
         if (!SEVERITIES.has(setting)) throw new ConfigError(path, `expected "off", "error", "warning" or "info", got "${setting}"`, source);
@@ -94,5 +120,4 @@ export function validateConfig(config: unknown, registry: readonly Rule[], sourc
       }
     }
   }
-  return c as Config;
 }

@@ -88,11 +88,23 @@ export interface Rule<O extends Record<string, RuleOptionValue> = Record<string,
 export type RuleSetting = 'off' | Severity | [Severity | 'off', Record<string, RuleOptionValue>?];
 
 export interface Config {
+  /** Editor hint: the JSON Schema of this file. */
+  $schema?: string;
+  /** Configuration files this one builds on, resolved relative to it; later entries and this file win. */
+  extends?: string | string[];
   rules?: Record<string, RuleSetting>;
   /** Extra known names (product names, internal tools) for the name rules. */
   vocabulary?: string[];
-  /** Globs of files not to lint. */
+  /** Globs of files not to lint, relative to the configuration file. */
   ignores?: string[];
+  /** Settings for the files matching `files` (globs relative to the configuration file). */
+  overrides?: ConfigOverride[];
+}
+
+export interface ConfigOverride {
+  files: string | string[];
+  rules?: Record<string, RuleSetting>;
+  vocabulary?: string[];
 }
 
 /**
