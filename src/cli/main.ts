@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { shouldUseColor } from '../report/color.js';
 import { run } from './run.js';
 
 const fail = (err: unknown): void => {
@@ -9,9 +10,13 @@ const fail = (err: unknown): void => {
   process.exitCode = 2;
 };
 
-run(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-}).then((code) => {
+run(
+  process.argv.slice(2),
+  {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  },
+  { color: shouldUseColor(process.stdout) },
+).then((code) => {
   process.exitCode = code;
 }, fail);

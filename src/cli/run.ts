@@ -4,8 +4,7 @@ import { parseArgs } from 'node:util';
 import { configFor, findConfigFile, loadConfig, type LoadedConfig } from '../config/load.js';
 import { ConfigError } from '../lint/config.js';
 import { fix, lint, type LintResult } from '../lint/engine.js';
-import { formatCompact } from '../report/compact.js';
-import { formatJson } from '../report/json.js';
+import { createFormatContext, DEFAULT_FORMAT, FORMATTERS, isFormatName } from '../report/index.js';
 import { decodeSource, readSourceFile, SourceError } from '../source/read.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
@@ -24,7 +23,8 @@ lints every .md, .mdx, .markdown, .mmd and .mermaid file under the current
 directory; '-' reads standard input.
 
 Options:
-  -f, --format <name>       Output format: compact (default) or json
+  -f, --format <name>       Output format: stylish (default), compact, json,
+                            sarif, github or junit
       --fix                 Apply safe fixes to the files
       --fix-unsafe          Apply safe and unsafe fixes
   -c, --config <file>       Use this configuration file instead of looking for
@@ -44,12 +44,19 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(24)}${c.summary}`).join('\n')}
 Exit status: 0 no errors, 1 errors found, 2 usage, config or file errors.
 `;
 
-const FORMATS = new Set(['compact', 'json']);
 
 const usage = (io: CliIO, message: string): number => usageError(io, message);
 
+export interface RunOptions {
+  /** The working directory files, globs and config discovery start from. */
+  cwd?: string;
+  /** Colour the stylish output (the entry point decides from the terminal, NO_COLOR and FORCE_COLOR). */
+  color?: boolean;
+}
+
 /** Runs the CLI with arguments (without `node` and the script) and resolves to the exit code. */
-export async function run(argv: string[], io: CliIO, cwd: string = process.cwd()): Promise<number> {
+export async function run(argv: string[], io: CliIO, options: RunOptions = {}): Promise<number> {
+  const cwd = options.cwd ?? process.cwd();
   const command = COMMANDS.find((c) => c.name === argv[0]);
   if (command) return command.run(argv.slice(1), io);
   let parsed;
@@ -85,8 +92,8 @@ export async function run(argv: string[], io: CliIO, cwd: string = process.cwd()
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const format = values.format ?? 'compact';
-  if (!FORMATS.has(format)) return usage(io, `unknown format '${format}'; expected one of ${[...FORMATS].join(', ')}`);
+  const format = values.format ?? DEFAULT_FORMAT;
+  if (!isFormatName(format)) return usage(io, `unknown format '${format}'; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
   const maxWarnings = values['max-warnings'] === undefined ? -1 : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) return usage(io, `--max-warnings takes a whole number, got '${values['max-warnings']}'`);
 
@@ -124,6 +131,7 @@ export async function run(argv: string[], io: CliIO, cwd: string = process.cwd()
 
   const level = values['fix-unsafe'] ? 'unsafe' : values.fix ? 'safe' : null;
   const results: LintResult[] = [];
+  const sources = new Map<string, string>();
   for (const file of files) {
     const path = file === '-' ? (values['stdin-filename'] ?? '<stdin>') : file;
     let source: string;
@@ -141,8 +149,11 @@ export async function run(argv: string[], io: CliIO, cwd: string = process.cwd()
         const r = await fix(source, { ...options, level });
         if (r.output !== source) writeFileAtomic(resolveIn(cwd, file), r.output);
         results.push(r);
+        // Positions refer to the fixed text.
+        sources.set(path, r.output);
       } else {
         results.push(await lint(source, options));
+        sources.set(path, source);
       }
     } catch (err) {
       if (err instanceof ConfigError) {
@@ -153,7 +164,7 @@ export async function run(argv: string[], io: CliIO, cwd: string = process.cwd()
     }
   }
   const shown = values.quiet ? results.map(onlyErrors) : results;
-  io.stdout(format === 'json' ? formatJson(shown) : formatCompact(shown));
+  io.stdout(FORMATTERS[format](shown, createFormatContext({ cwd, color: options.color ?? false, sources })));
   if (ioFailed) return EXIT.usage;
   if (results.some((r) => r.errorCount > 0)) return EXIT.problems;
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);

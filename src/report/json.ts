@@ -28,7 +28,7 @@ export interface JsonReport {
   fixableCount: number;
 }
 
-/** The stable JSON report (see docs/json-format.md). */
+/** The stable JSON report (see docs/formats.md). */
 export function toJsonReport(results: readonly LintResult[]): JsonReport {
   const files = results.map((r) => ({
     path: r.path,

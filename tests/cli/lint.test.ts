@@ -21,7 +21,7 @@ describe('mermaid-lint <files>', () => {
   });
 
   it('prints file:line:column  severity  message  rule-id and exits 1 on errors', () => {
-    const r = runCli([bad, good]);
+    const r = runCli([bad, good, '--format', 'compact']);
     expect(r.code).toBe(1);
     const [first] = r.stdout.split('\n');
     expect(first).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:11  error  Unexpected \`%%\` after a statement.*  diagram-syntax$`));
@@ -42,6 +42,21 @@ describe('mermaid-lint <files>', () => {
       endLine: 5,
       fix: null,
     });
+  });
+
+  it('prints findings grouped by file with a code frame by default, without colour when piped', () => {
+    const r = runCli([bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).toContain('5:11');
+    expect(r.stdout).toContain('  A --> B %% note');
+    expect(r.stdout).toMatch(/\^~/);
+    expect(r.stdout).toMatch(/1 problem \(1 error, 0 warnings/);
+  });
+
+  it('colours the output when FORCE_COLOR asks for it', () => {
+    const r = runCli([bad], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    expect(r.stdout).toMatch(/\u001b\[/);
   });
 
   it('exits 2 with one line for a missing file, and still lints the others', () => {
