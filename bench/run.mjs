@@ -3,3 +3,5 @@ import { benchModel } from './model.mjs';
 
 const only = process.argv[2];
 if (!only || only === 'model') benchModel({ rounds: Number(process.env.BENCH_ROUNDS ?? 5) });
+if (!only || only === 'parser') await (await import('./parser.mjs')).benchParser();
+if (!only || only === 'scale') (await import('./scale.mjs')).benchScale();

@@ -15,36 +15,51 @@ export interface VocabularyEntry {
   source: VocabularySource;
 }
 
+type EntryMap = Map<string, VocabularyEntry>;
+
+/** Adds spellings to a map by normalised form, keeping the better spelling per form. */
+function addAll(map: EntryMap, entries: Iterable<{ word: string; source: VocabularySource }>): EntryMap {
+  for (const { word, source } of entries) {
+    const key = normalizeName(word);
+    if (!key) continue;
+    const prev = map.get(key);
+    // Keep the first configured spelling; among dictionary spellings prefer one with capitals (a proper name).
+    if (!prev || (prev.source === 'dictionary' && (source === 'config' || (prev.word === prev.word.toLowerCase() && word !== word.toLowerCase())))) {
+      map.set(key, { word, key, source });
+    }
+  }
+  return map;
+}
+
 /**
  * Known names with their canonical spelling, looked up by normalised form.
- * Configured words win over the dictionary's.
+ * Configured words win over the dictionary's. The dictionary part is built
+ * once per process and shared; a run's configured words lie on top of it.
  */
 export class Vocabulary {
-  private readonly byKey = new Map<string, VocabularyEntry>();
+  private readonly overlay: EntryMap;
+  private readonly base: EntryMap;
 
-  constructor(entries: Iterable<{ word: string; source: VocabularySource }>) {
-    for (const { word, source } of entries) {
-      const key = normalizeName(word);
-      if (!key) continue;
-      const prev = this.byKey.get(key);
-      // Keep the first configured spelling; among dictionary spellings prefer one with capitals (a proper name).
-      if (!prev || (prev.source === 'dictionary' && (source === 'config' || (prev.word === prev.word.toLowerCase() && word !== word.toLowerCase())))) {
-        this.byKey.set(key, { word, key, source });
-      }
-    }
+  constructor(entries: Iterable<{ word: string; source: VocabularySource }>, base: EntryMap = new Map()) {
+    this.overlay = addAll(new Map(), entries);
+    this.base = base;
   }
 
   get size(): number {
-    return this.byKey.size;
+    let n = this.base.size;
+    for (const k of this.overlay.keys()) if (!this.base.has(k)) n++;
+    return n;
   }
 
   /** The entry whose normalised form equals the text's, if any. */
   lookup(text: string): VocabularyEntry | undefined {
-    return this.byKey.get(normalizeName(text));
+    const key = normalizeName(text);
+    return this.overlay.get(key) ?? this.base.get(key);
   }
 
-  entries(): IterableIterator<VocabularyEntry> {
-    return this.byKey.values();
+  *entries(): IterableIterator<VocabularyEntry> {
+    yield* this.overlay.values();
+    for (const [k, e] of this.base) if (!this.overlay.has(k)) yield e;
   }
 }
 
@@ -82,7 +97,14 @@ export function dictionaryWords(): string[] {
 
 /** The vocabulary for a lint run: configured words first, then the dictionary. */
 export function createVocabulary(configured: readonly string[] = []): Vocabulary {
-  const entries: { word: string; source: VocabularySource }[] = configured.map((word) => ({ word, source: 'config' }));
-  for (const word of dictionaryWords()) entries.push({ word, source: 'dictionary' });
-  return new Vocabulary(entries);
+  dictionaryMap ??= addAll(
+    new Map(),
+    dictionaryWords().map((word) => ({ word, source: 'dictionary' as const })),
+  );
+  return new Vocabulary(
+    configured.map((word) => ({ word, source: 'config' as const })),
+    dictionaryMap,
+  );
 }
+
+let dictionaryMap: EntryMap | undefined;

@@ -7,9 +7,61 @@
 import { sanitizeText } from './sanitize.js';
 import { VALID_SHAPES } from './shapes.js';
 import type { EdgeStroke, EdgeType, FlowEdge, FlowGraph, FlowSubgraph, FlowVertex, LabelType, Span } from './types.js';
-import { loadShapeData, YamlError, type YamlValue } from './yaml.js';
+import yaml from 'js-yaml';
 
 export class SemanticError extends Error {}
+
+/** A `@{ ... }` shape-data block js-yaml cannot load; `at` is the offset of the problem in the block's text. */
+export class ShapeDataError extends SemanticError {
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What js-yaml returns (JSON schema). */
+type YamlValue = string | number | boolean | null | YamlValue[] | { [k: string]: YamlValue };
+
+const INTERNAL_METADATA_KEYS = ['laneRole', 'laneIndex', 'drawnExtent'];
+
+/**
+ * mermaid's FlowDB reads shape data with js-yaml's `load(yamlData, { schema: JSON_SCHEMA })`,
+ * where `yamlData` is `{\n<data>\n}` for one-line data and `<data>\n` otherwise, then drops
+ * its internal keys (`withoutInternalKeys`: objects and arrays are copied into a plain object).
+ */
+function loadShapeData(id: string, metadata: string): unknown {
+  const inline = !metadata.includes('\n');
+  const yamlData = inline ? '{\n' + metadata + '\n}' : metadata + '\n';
+  let doc: unknown;
+  try {
+    doc = yaml.load(yamlData, { schema: yaml.JSON_SCHEMA });
+  } catch (e) {
+    if (!(e instanceof yaml.YAMLException)) throw e;
+    const pos = e.mark?.position ?? 0;
+    const at = Math.max(0, Math.min(metadata.length, inline ? pos - 2 : pos));
+    throw new ShapeDataError(`Cannot read the shape data of \`${id}\` as YAML: ${e.reason}`, at);
+  }
+  if (!doc || typeof doc !== 'object') return doc;
+  const kept: Record<string, unknown> = { ...doc };
+  for (const k of INTERNAL_METADATA_KEYS) delete kept[k];
+  return kept;
+}
+
+/** `doc.key` as JavaScript reads it (primitives have none of the keys mermaid reads). */
+function prop(doc: unknown, key: string): unknown {
+  return doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)[key] : undefined;
+}
+
+/** mermaid calls `doc.label?.trim()` when an icon or image is set: a non-string label throws. */
+function labelTrimmedEmpty(id: string, label: unknown): boolean {
+  if (label === undefined || label === null) return true;
+  if (typeof label !== 'string') {
+    throw new SemanticError(`The shape data of \`${id}\` has a label that is not a string: mermaid fails on it with an icon or image`);
+  }
+  return !label.trim();
+}
 
 export interface TextObj {
   text: string;
@@ -127,7 +179,14 @@ export class FlowDb {
   readonly edges: FlowEdge[] = [];
   /** First edge carrying each id. */
   private readonly edgeById = new Map<string, FlowEdge>();
-  private readonly pairCount = new Map<string, number>();
+  /**
+   * Edges whose generated `L_…` ids are in `edgeById`: generated ids are indexed lazily, on
+   * the first lookup of an `L_` id (user ids are indexed at once), which keeps the first
+   * edge for each id since edges are indexed in order.
+   */
+  private edgesIndexed = 0;
+  /** Edges so far per (start, end) pair, for mermaid's generated edge ids. */
+  private readonly pairCount = new Map<string, Map<string, number>>();
   readonly classes = new Map<string, { styles: string[]; textStyles: string[] }>();
   readonly subGraphs: SubgraphRec[] = [];
   private readonly subGraphLookup = new Map<string, SubgraphRec>();
@@ -147,11 +206,12 @@ export class FlowDb {
   onEdgeIdAsNode: ((id: string) => void) | null = null;
 
   setDirection(dir: string): void {
+    // mermaid tests /.*</, /.*\^/, /.*>/, /.*v/: each is "contains the character"
     let d = dir.trim();
-    if (/.*</.exec(d)) d = 'RL';
-    if (/.*\^/.exec(d)) d = 'BT';
-    if (/.*>/.exec(d)) d = 'LR';
-    if (/.*v/.exec(d)) d = 'TB';
+    if (d.includes('<')) d = 'RL';
+    if (d.includes('^')) d = 'BT';
+    if (d.includes('>')) d = 'LR';
+    if (d.includes('v')) d = 'TB';
     if (d === 'TD') d = 'TB';
     this.direction = d;
   }
@@ -167,39 +227,23 @@ export class FlowDb {
     labelSpan?: Span,
   ): void {
     if (!id || id.trim().length === 0) return;
-    let doc: Record<string, YamlValue> | undefined;
-    if (metadata !== undefined) {
-      const yamlData = metadata.includes('\n') ? metadata + '\n' : '{\n' + metadata + '\n}';
-      let loaded: YamlValue;
-      try {
-        loaded = loadShapeData(yamlData);
-      } catch (e) {
-        throw new SemanticError(
-          `Cannot read the shape data of \`${id}\` as YAML${e instanceof YamlError ? ': ' + e.message : ''}`,
-        );
-      }
-      if (loaded !== null && typeof loaded === 'object' && !Array.isArray(loaded)) {
-        doc = { ...loaded };
-        for (const k of ['laneRole', 'laneIndex', 'drawnExtent']) delete doc[k];
-      } else if (loaded !== null && loaded !== undefined) {
-        // mermaid reads properties off whatever YAML returned
-        doc = {};
-      }
-    }
+    // undefined: no shape data; otherwise whatever js-yaml returned (null for an empty block)
+    const doc = metadata !== undefined ? loadShapeData(id, metadata) : undefined;
     const sub = this.subGraphLookup.get(id);
     if (sub && doc) {
-      if (Object.keys(doc).length > 0) sub.metadata = { ...sub.metadata, ...doc };
+      if (Object.keys(doc).length > 0) sub.metadata = { ...sub.metadata, ...(doc as Record<string, YamlValue>) };
       return;
     }
-    const edge = this.edgeById.get(id);
+    const edge = this.edgeWithId(id);
     if (edge) {
-      if (doc) {
-        if (doc['animate'] !== undefined) edge.animate = doc['animate'] as boolean;
-        if (doc['animation'] !== undefined) edge.animation = doc['animation'] as string;
-        if (doc['curve'] !== undefined) edge.interpolate = doc['curve'] as string;
-        const step = doc['step'];
-        if (step !== undefined && typeof step === 'number' && Number.isInteger(step) && step > 0) edge.step = step;
-      }
+      const animate = prop(doc, 'animate');
+      if (animate !== undefined) edge.animate = animate as boolean;
+      const animation = prop(doc, 'animation');
+      if (animation !== undefined) edge.animation = animation as string;
+      const curve = prop(doc, 'curve');
+      if (curve !== undefined) edge.interpolate = curve as string;
+      const step = prop(doc, 'step');
+      if (step !== undefined && typeof step === 'number' && Number.isInteger(step) && step > 0) edge.step = step;
       this.onEdgeIdAsNode?.(id);
       return;
     }
@@ -221,35 +265,47 @@ export class FlowDb {
     if (style !== undefined) (vertex.styles ??= []).push(...style);
     if (props !== undefined && Object.keys(props).length > 0) vertex.props = { ...vertex.props, ...props };
     if (doc !== undefined) {
-      const shape = doc['shape'];
-      if (shape) {
-        const s = String(shape);
-        if (s !== s.toLowerCase() || s.includes('_')) {
-          throw new SemanticError(`No such shape: ${s}. Shape names should be lowercase.`);
-        } else if (!VALID_SHAPES.has(s)) {
-          throw new SemanticError(`No such shape: ${s}.`);
-        }
-        vertex.type = s;
+      if (doc === null) {
+        // mermaid reads `doc.shape` off js-yaml's null and fails with a TypeError
+        throw new SemanticError(`The shape data of \`${id}\` is empty: mermaid fails on an empty multi-line \`@{ }\` block`);
       }
-      const label = doc['label'];
+      const shape = prop(doc, 'shape');
+      if (shape) {
+        if (typeof shape !== 'string') {
+          throw new SemanticError(`No such shape: ${JSON.stringify(shape)}. A shape name must be a string.`);
+        }
+        if (shape !== shape.toLowerCase() || shape.includes('_')) {
+          throw new SemanticError(`No such shape: ${shape}. Shape names should be lowercase.`);
+        } else if (!VALID_SHAPES.has(shape)) {
+          throw new SemanticError(`No such shape: ${shape}.`);
+        }
+        vertex.type = shape;
+      }
+      const label = prop(doc, 'label');
       if (label) {
         vertex.text = String(label);
-        vertex.labelType = sanitizeLabelType(doc['labelType']);
+        vertex.labelType = sanitizeLabelType(prop(doc, 'labelType'));
       }
-      const labelTrimmedEmpty = typeof label !== 'string' || !label.trim();
-      if (doc['icon']) {
-        vertex.icon = String(doc['icon']);
-        if (labelTrimmedEmpty && vertex.text === id) vertex.text = '';
+      const icon = prop(doc, 'icon');
+      if (icon) {
+        vertex.icon = String(icon);
+        if (labelTrimmedEmpty(id, label) && vertex.text === id) vertex.text = '';
       }
-      if (doc['form']) vertex.form = String(doc['form']);
-      if (doc['pos']) vertex.pos = String(doc['pos']);
-      if (doc['img']) {
-        vertex.img = String(doc['img']);
-        if (labelTrimmedEmpty && vertex.text === id) vertex.text = '';
+      const form = prop(doc, 'form');
+      if (form) vertex.form = String(form);
+      const pos = prop(doc, 'pos');
+      if (pos) vertex.pos = String(pos);
+      const img = prop(doc, 'img');
+      if (img) {
+        vertex.img = String(img);
+        if (labelTrimmedEmpty(id, label) && vertex.text === id) vertex.text = '';
       }
-      if (doc['constraint']) vertex.constraint = String(doc['constraint']);
-      if (doc['w']) vertex.assetWidth = Number(doc['w']);
-      if (doc['h']) vertex.assetHeight = Number(doc['h']);
+      const constraint = prop(doc, 'constraint');
+      if (constraint) vertex.constraint = String(constraint);
+      const w = prop(doc, 'w');
+      if (w) vertex.assetWidth = Number(w);
+      const h = prop(doc, 'h');
+      if (h) vertex.assetHeight = Number(h);
     }
   }
 
@@ -273,21 +329,42 @@ export class FlowDb {
       edge.labelType = sanitizeLabelType(link.text.type);
       if (link.labelSpan) edge.labelSpan = link.labelSpan;
     }
-    const key = start + '\u0000' + end;
-    if (id && !this.edgeById.has(id)) {
+    let ends = this.pairCount.get(start);
+    if (ends === undefined) {
+      ends = new Map();
+      this.pairCount.set(start, ends);
+    }
+    const existing = ends.get(end) ?? 0;
+    ends.set(end, existing + 1);
+    if (id && this.edgeWithId(id) === undefined) {
       edge.id = id;
       edge.isUserDefinedId = true;
+      this.syncEdgeIds();
+      this.edgeById.set(id, edge);
+      this.edgesIndexed++;
     } else {
-      const existing = this.pairCount.get(key) ?? 0;
-      edge.id = `L_${start}_${end}_${existing === 0 ? 0 : existing + 1}`;
+      edge.id = 'L_' + start + '_' + end + '_' + (existing === 0 ? 0 : existing + 1);
     }
     if (this.edges.length >= MAX_EDGES && this.edgeLimitAt === null) {
       // mermaid throws here; the graph is kept complete and the parser reports it once
       this.edgeLimitAt = link.span;
     }
-    this.pairCount.set(key, (this.pairCount.get(key) ?? 0) + 1);
-    if (!this.edgeById.has(edge.id)) this.edgeById.set(edge.id, edge);
     this.edges.push(edge);
+  }
+
+  /** The first edge carrying `id` (mermaid's `edges.find((e) => e.id === id)`). */
+  private edgeWithId(id: string): FlowEdge | undefined {
+    if (this.edgesIndexed < this.edges.length && id.startsWith('L_')) this.syncEdgeIds();
+    return this.edgeById.get(id);
+  }
+
+  private syncEdgeIds(): void {
+    const edges = this.edges;
+    for (let i = this.edgesIndexed; i < edges.length; i++) {
+      const e = edges[i] as FlowEdge;
+      if (!this.edgeById.has(e.id)) this.edgeById.set(e.id, e);
+    }
+    this.edgesIndexed = edges.length;
   }
 
   addLink(starts: string[], ends: string[], link: LinkInfo): void {
@@ -351,7 +428,7 @@ export class FlowDb {
   setClass(ids: string, className: string): void {
     for (const id of ids.split(',')) {
       this.vertices.get(id)?.classes.push(className);
-      const edge = this.edgeById.get(id);
+      const edge = this.edgeWithId(id);
       if (edge) (edge.classes ??= []).push(className);
       this.subGraphLookup.get(id)?.classes.push(className);
     }
@@ -416,7 +493,7 @@ export class FlowDb {
     const unique = nodeList.filter((n) => !this.memberOf.has(n)).filter((n) => n !== id);
     const existing = this.subGraphById.get(id);
     if (existing) {
-      existing.nodes.push(...unique);
+      for (const n of unique) existing.nodes.push(n);
     } else {
       const sg: SubgraphRec = {
         id,

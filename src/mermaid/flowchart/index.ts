@@ -8,6 +8,7 @@ import { preprocess } from './preprocess.js';
 import type { FlowchartParseResult, FlowGraph } from './types.js';
 
 export type * from './types.js';
+export { printFlowchart, type PrintFlowchartOptions } from './printer.js';
 
 function emptyGraph(title?: string): FlowGraph {
   const g: FlowGraph = {

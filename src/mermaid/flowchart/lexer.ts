@@ -157,6 +157,9 @@ export class FlowLexer {
   private runEnd = -1;
   private runLastAt = -1;
   private dirOcc: DirectionOccurrence[] | null = null;
+  // lineEndAt cache: every position in [lineFrom, lineTo] has its next line terminator at lineTo
+  private lineFrom = -1;
+  private lineTo = -1;
 
   constructor(src: string) {
     this.src = src;
@@ -720,6 +723,17 @@ export class FlowLexer {
     return this.runLastAt >= p + 1 ? this.runLastAt + 1 : -1;
   }
 
+  /** The first line terminator at or after p (or the end), cached: tokens of a line share it. */
+  private lineEndAt(p: number): number {
+    if (p >= this.lineFrom && p <= this.lineTo) return this.lineTo;
+    const s = this.src;
+    let k = p;
+    while (k < this.len && !isLineTerminator(s.charCodeAt(k))) k++;
+    this.lineFrom = p;
+    this.lineTo = k;
+    return k;
+  }
+
   private matchDirection(p: number): Token | null {
     if (this.dirOcc === null) {
       const occ: DirectionOccurrence[] = [];
@@ -748,36 +762,20 @@ export class FlowLexer {
       else hi = mid;
     }
     if (lo >= occ.length) return null;
-    // end of the `.*` segment
-    const s = this.src;
-    let lineEnd = p;
-    const first = occ[lo] as DirectionOccurrence;
-    // scan up to the first occurrence only when needed
-    lineEnd = first.start;
-    for (let k = p; k < first.start; k++) {
-      if (isLineTerminator(s.charCodeAt(k))) return null;
-    }
-    // collect candidates on this line
+    // the `.*` prefix cannot cross a line terminator: only occurrences before the end of p's line
+    const lineEnd = this.lineEndAt(p);
     let best: DirectionOccurrence | null = null;
     let bestKind = 99;
     for (let i = lo; i < occ.length; i++) {
       const o = occ[i] as DirectionOccurrence;
-      // all chars between lineEnd and o.start must be non-terminators
-      let broken = false;
-      for (let k = lineEnd; k < o.start; k++) {
-        if (isLineTerminator(s.charCodeAt(k))) {
-          broken = true;
-          break;
-        }
-      }
-      if (broken) break;
-      lineEnd = o.start;
+      if (o.start >= lineEnd) break;
       if (o.kind < bestKind || (o.kind === bestKind && best !== null && o.start > best.start)) {
         best = o;
         bestKind = o.kind;
       }
     }
     if (!best) return null;
+    const s = this.src;
     let e = best.dirEnd;
     while (e < this.len && s.charCodeAt(e) !== C_NL) e++;
     return this.tok((T.DIRECTION_TB + best.kind) as TokenKind, p, e);

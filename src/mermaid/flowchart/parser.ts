@@ -3,7 +3,8 @@
  * an explicit stack (no recursion), chains are loops. Graph-building calls happen in the
  * order mermaid's LALR parser makes them, so vertex and edge order match mermaid.
  */
-import { destructLink, FlowDb, SemanticError, type LinkInfo, type Member, type TextObj } from './db.js';
+import { isWs } from './chars.js';
+import { destructLink, FlowDb, SemanticError, ShapeDataError, type LinkInfo, type Member, type TextObj } from './db.js';
 import { FlowLexer, T, TOKEN_NAMES, type Token, type TokenKind } from './lexer.js';
 import type { OffsetMap } from './preprocess.js';
 import type {
@@ -74,6 +75,15 @@ interface Frame {
   bare: boolean;
 }
 
+/** A `@{ ... }` block: its text as mermaid hands it to js-yaml, and where it came from. */
+interface ShapeData {
+  raw: string;
+  start: number;
+  end: number;
+  /** Triples (offset in `raw`, source offset, 1 when the token's text is the source text). */
+  pieces: number[];
+}
+
 export interface ParseOutput {
   ast: FlowchartAst;
   db: FlowDb;
@@ -84,8 +94,10 @@ export interface ParseOutput {
 export class FlowParser {
   private readonly lx: FlowLexer;
   private readonly src: string;
-  private buf: Token[] = [];
+  /** Lookahead tokens: `buf[bi..bn)` (slots past `bn` are stale). */
+  private readonly buf: Token[] = [];
   private bi = 0;
+  private bn = 0;
   /** Where error recovery last resumed, so that it always moves forward. */
   private lastResync = -1;
   readonly db = new FlowDb();
@@ -103,21 +115,22 @@ export class FlowParser {
     this.src = src;
     this.lx = new FlowLexer(src);
     this.identity = map.identity;
+    // preprocessing errors (invalid front matter) come first: they are earliest in the text
+    for (const e of map.errors) this.errors.push(e);
   }
 
   // ---------------------------------------------------------------- token helpers
 
   private peek(k = 0): Token {
-    while (this.buf.length - this.bi <= k) this.buf.push(this.lx.next());
-    return this.buf[this.bi + k] as Token;
+    const i = this.bi + k;
+    if (i < this.bn) return this.buf[i] as Token;
+    while (this.bn <= i) this.buf[this.bn++] = this.lx.next();
+    return this.buf[i] as Token;
   }
   private take(): Token {
-    const t = this.peek();
-    this.bi++;
-    if (this.bi === this.buf.length) {
-      this.buf.length = 0;
-      this.bi = 0;
-    }
+    const t = this.bi < this.bn ? (this.buf[this.bi] as Token) : this.peek();
+    // the buffer is reused from its start once drained (no truncation, no reallocation)
+    if (++this.bi === this.bn) this.bi = this.bn = 0;
     return t;
   }
   private is(kind: TokenKind, k = 0): boolean {
@@ -192,8 +205,7 @@ export class FlowParser {
       at = next < 0 ? this.src.length : next;
     }
     this.lastResync = at;
-    this.buf.length = 0;
-    this.bi = 0;
+    this.bi = this.bn = 0;
     this.lx.resetAt(at);
   }
 
@@ -638,7 +650,7 @@ export class FlowParser {
       end = cls.end;
       this.db.setClass(id, cls.id);
     }
-    ref.span = this.span(idTok.start, end);
+    if (end !== idTok.end) ref.span = this.span(idTok.start, end);
     this.lastRawEnd = end;
     // hint: id ending in o/x glued to a link
     const nx = this.peek();
@@ -663,23 +675,37 @@ export class FlowParser {
     return ref;
   }
 
-  private parseShapeData(): { raw: string; start: number; end: number } | undefined {
+  private parseShapeData(): ShapeData | undefined {
     if (!this.is(T.SHAPE_DATA)) return undefined;
     const first = this.take();
     let raw = this.val(first);
     let end = first.end;
+    // where each token's text starts in `raw` and in the source (a token whose value was
+    // rewritten, a string with line breaks, maps as a whole to its start)
+    const pieces: number[] = [0, first.start, first.value === undefined ? 1 : 0];
     while (this.is(T.SHAPE_DATA)) {
       const t = this.take();
+      pieces.push(raw.length, t.start, t.value === undefined ? 1 : 0);
       raw += this.val(t);
       end = t.end;
     }
     // include the closing brace when present
     if (this.src.charCodeAt(end) === 125) end++;
-    return { raw, start: first.start, end };
+    return { raw, start: first.start, end, pieces };
+  }
+
+  /** Source offset of offset `at` of a shape-data block's text. */
+  private shapeDataOffset(shape: ShapeData, at: number): number {
+    const p = shape.pieces;
+    let k = 0;
+    while (k + 3 < p.length && (p[k + 3] as number) <= at) k += 3;
+    const rawStart = p[k] as number;
+    const srcStart = p[k + 1] as number;
+    return Math.min(p[k + 2] === 1 ? srcStart + (at - rawStart) : srcStart, shape.end);
   }
 
   /** node: styledVertex ((shapeData)? spaceList AMP spaceList styledVertex)* */
-  private parseNode(context: string): { ids: string[]; refs: AstNodeRef[]; trailing?: { raw: string; start: number; end: number } } {
+  private parseNode(context: string): { ids: string[]; refs: AstNodeRef[]; trailing?: ShapeData } {
     const refs: AstNodeRef[] = [this.parseStyledVertex(context)];
     const ids: string[] = [(refs[0] as AstNodeRef).id];
     for (;;) {
@@ -712,10 +738,16 @@ export class FlowParser {
     }
   }
 
-  private applyShapeData(id: string, idSpan: Span, shape: { raw: string; start: number; end: number }): void {
+  private applyShapeData(id: string, idSpan: Span, shape: ShapeData): void {
     try {
       this.db.addVertex(id, idSpan, undefined, undefined, undefined, undefined, shape.raw);
     } catch (e) {
+      if (e instanceof ShapeDataError) {
+        // point at the YAML problem inside the block
+        const at = this.shapeDataOffset(shape, e.at);
+        this.recordSemantic(e, this.span(at, Math.min(at + 1, shape.end)));
+        return;
+      }
       if (e instanceof SemanticError) {
         this.recordSemantic(e, this.span(shape.start, shape.end));
         return;
@@ -810,8 +842,9 @@ export class FlowParser {
     }
     // hint: arrow head glued to the next id
     const nx = this.peek();
-    const headText = this.val(head);
-    if (!label && head.kind === T.LINK && /[ox]$/.test(headText) && ID_TOKENS.has(nx.kind) && nx.start === head.end) {
+    const headLast = this.src.charCodeAt(head.end - 1);
+    if (!label && head.kind === T.LINK && nx.start === head.end && (headLast === 111 || headLast === 120) && ID_TOKENS.has(nx.kind)) {
+      const headText = this.val(head);
       const ch = headText[headText.length - 1] as string;
       this.hints.push({
         code: 'edge-end-before-id',
@@ -824,7 +857,7 @@ export class FlowParser {
     const lead = startText.length - startText.trimStart().length;
     const spanStart = (idTok ?? head).start + lead;
     let spanEnd = end;
-    while (spanEnd > spanStart && /\s/.test(this.src[spanEnd - 1] as string)) spanEnd--;
+    while (spanEnd > spanStart && isWs(this.src.charCodeAt(spanEnd - 1))) spanEnd--;
     const span = this.span(spanStart, spanEnd);
     const linkInfo: LinkInfo = { type: info.type, stroke: info.stroke, length: info.length, span };
     const ast: AstLink = { span, arrow, type: info.type, stroke: info.stroke, length: info.length ?? 0 };

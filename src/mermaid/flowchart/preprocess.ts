@@ -11,6 +11,10 @@
  * 6. A newline is appended; whitespace between `}` and a newline is removed.
  */
 
+import yaml from 'js-yaml';
+import { isWs } from './chars.js';
+import type { FlowchartError } from './types.js';
+
 interface Layer {
   outStart: number[];
   inStart: number[];
@@ -18,6 +22,12 @@ interface Layer {
 }
 
 export class OffsetMap {
+  /**
+   * Errors found while preprocessing (invalid front matter YAML), in original offsets. They
+   * travel with the map because the parser is handed the preprocessed text and this map; it
+   * reports them before its own.
+   */
+  readonly errors: FlowchartError[] = [];
   /** Layers from the original text to the final one, in application order. */
   private readonly layers: Layer[] = [];
   private shift = 0;
@@ -76,6 +86,13 @@ function rewrite(
   while (m) {
     const start = m.index;
     const end = start + m[0].length;
+    const rep = replacer(m);
+    if (m[0].length === 0) re.lastIndex++;
+    if (rep === m[0]) {
+      // unchanged: stays inside the current copied segment
+      m = re.exec(text);
+      continue;
+    }
     if (start > last) {
       outStart.push(outPos);
       inStart.push(last);
@@ -83,16 +100,15 @@ function rewrite(
       parts.push(text.slice(last, start));
       outPos += start - last;
     }
-    const rep = replacer(m);
     outStart.push(outPos);
     inStart.push(start);
     inLen.push(end - start);
     parts.push(rep);
     outPos += rep.length;
     last = end;
-    if (m[0].length === 0) re.lastIndex++;
     m = re.exec(text);
   }
+  if (parts.length === 0) return { text, layer: null };
   outStart.push(outPos);
   inStart.push(last);
   inLen.push(Number.MAX_SAFE_INTEGER);
@@ -107,6 +123,8 @@ export interface FrontMatter {
   title?: string;
   /** Raw YAML body. */
   body: string;
+  /** Set when js-yaml cannot load the body (mermaid then rejects the diagram). */
+  error?: FlowchartError;
 }
 
 export interface Preprocessed {
@@ -118,11 +136,11 @@ export interface Preprocessed {
   detected: boolean;
 }
 
-const isWsChar = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
+const isWsChar = (ch: string | undefined): boolean => ch !== undefined && isWs(ch.charCodeAt(0));
 const isLineBreak = (ch: string | undefined): boolean => ch === '\n' || ch === '\r';
 
 /** mermaid's front matter matcher (indent-aware, closing fence may be the last one). */
-function matchFrontMatter(text: string): { body: string; length: number } | undefined {
+function matchFrontMatter(text: string): { indent: string; body: string; bodyStart: number; length: number } | undefined {
   let cursor = 0;
   while (cursor < text.length && isWsChar(text[cursor]) && !isLineBreak(text[cursor])) cursor++;
   const indent = text.slice(0, cursor);
@@ -157,24 +175,67 @@ function matchFrontMatter(text: string): { body: string; length: number } | unde
     const i = idx - 1;
     if (i >= bodyStart) {
       const matchEnd = closingEnd(i);
-      if (matchEnd !== -1) return { body: text.slice(bodyStart, i), length: matchEnd + 1 };
+      if (matchEnd !== -1) return { indent, body: text.slice(bodyStart, i), bodyStart, length: matchEnd + 1 };
     }
     idx = text.indexOf(closingFence, idx + 1);
   }
   return undefined;
 }
 
-function frontMatterTitle(body: string): string | undefined {
-  const m = /^title:[ \t]*(.*?)[ \t]*$/m.exec(body);
-  if (!m) return undefined;
-  let v = m[1] ?? '';
-  if ((v.startsWith('"') && v.endsWith('"') && v.length >= 2) || (v.startsWith("'") && v.endsWith("'") && v.length >= 2)) {
-    v = v.slice(1, -1);
+/**
+ * mermaid's `extractFrontMatter`: the body, with the fence's indentation removed from each
+ * line, is loaded with js-yaml's JSON schema (a YAML error fails `mermaid.parse`); a truthy
+ * `title` of a mapping is kept as `title.toString()`.
+ */
+function readFrontMatter(
+  text: string,
+  fm: { indent: string; body: string; bodyStart: number },
+  map: OffsetMap,
+): { title?: string; error?: FlowchartError } {
+  const lines = fm.indent ? fm.body.split('\n') : null;
+  const yamlBody = lines ? lines.map((l) => (l.startsWith(fm.indent) ? l.slice(fm.indent.length) : l)).join('\n') : fm.body;
+  let parsed: unknown;
+  try {
+    parsed = yaml.load(yamlBody, { schema: yaml.JSON_SCHEMA });
+  } catch (e) {
+    if (!(e instanceof yaml.YAMLException)) throw e;
+    // js-yaml's line/column are in the de-indented body: back to the text, then to the original
+    const line = e.mark?.line ?? 0;
+    const column = e.mark?.column ?? 0;
+    let pos = fm.bodyStart;
+    const bodyEnd = fm.bodyStart + fm.body.length;
+    for (let l = 0; l < line && pos < bodyEnd; l++) {
+      const nl = text.indexOf('\n', pos);
+      pos = nl < 0 || nl >= bodyEnd ? bodyEnd : nl + 1;
+    }
+    if (lines && text.startsWith(fm.indent, pos)) pos += fm.indent.length;
+    pos = Math.min(pos + column, bodyEnd);
+    const start = map.toOriginal(pos);
+    const end = pos < bodyEnd ? map.toOriginal(pos + 1) : start;
+    const error: FlowchartError = {
+      message: `Invalid YAML in the front matter: ${e.reason} (mermaid loads front matter with js-yaml and fails on it)`,
+      span: { start, end: Math.max(end, start) },
+      kind: 'syntax',
+    };
+    const found = text.slice(pos, text.indexOf('\n', pos) < 0 ? undefined : text.indexOf('\n', pos)).trim();
+    if (found) error.found = found.length > 24 ? found.slice(0, 24) + '…' : found;
+    return { error };
   }
-  return v === '' ? undefined : v;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  const title = (parsed as Record<string, unknown>)['title'];
+  return title ? { title: String(title) } : {};
 }
 
 const DIRECTIVE_RE = /%%\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%%).|\r?\n)*))?\s*(?:\}%%)?/gi;
+
+/** Whether `/\}\s*\n/` could change the text: some `}` followed by whitespace other than one lone `\n`. */
+function braceBeforeSpace(text: string): boolean {
+  for (let k = text.indexOf('}'); k >= 0; k = text.indexOf('}', k + 1)) {
+    const c = text.charCodeAt(k + 1);
+    if (isWs(c) && (c !== 10 || isWs(text.charCodeAt(k + 2)))) return true;
+  }
+  return false;
+}
 
 export function preprocess(original: string): Preprocessed {
   const map = new OffsetMap();
@@ -195,13 +256,18 @@ export function preprocess(original: string): Preprocessed {
   if (fm) {
     const start = map.toOriginal(0);
     const end = map.toOriginal(fm.length);
-    const title = frontMatterTitle(fm.body);
-    frontMatter = title === undefined ? { start, end, body: fm.body } : { start, end, body: fm.body, title };
+    const { title, error } = readFrontMatter(text, fm, map);
+    frontMatter = { start, end, body: fm.body };
+    if (title !== undefined) frontMatter.title = title;
+    if (error) {
+      frontMatter.error = error;
+      map.errors.push(error);
+    }
     text = text.slice(fm.length);
     map.addCut(fm.length);
   }
   // 3. directives
-  if (text.indexOf('%%{') >= 0 || /%%\{/i.test(text)) {
+  if (text.indexOf('%%{') >= 0) {
     const r = rewrite(text, DIRECTIVE_RE, () => '');
     text = r.text;
     map.addLayer(r.layer);
@@ -214,7 +280,7 @@ export function preprocess(original: string): Preprocessed {
   }
   {
     let k = 0;
-    while (k < text.length && /\s/.test(text[k] as string)) k++;
+    while (k < text.length && isWs(text.charCodeAt(k))) k++;
     if (k > 0) {
       text = text.slice(k);
       map.addCut(k);
@@ -226,14 +292,16 @@ export function preprocess(original: string): Preprocessed {
   if (fm2) detectText = detectText.slice(fm2.length);
   const detected = /^\s*(graph|flowchart)/.test(detectText);
   // 5. entity encoding
-  if (text.indexOf('style') >= 0 || text.indexOf('classDef') >= 0) {
+  // both rules need `style`/`classDef`, a `#` and a `;` (after the `#`)
+  const hash = text.indexOf('#');
+  if (hash >= 0 && text.indexOf(';', hash) >= 0 && (text.indexOf('style') >= 0 || text.indexOf('classDef') >= 0)) {
     for (const re of [/style.*:\S*#.*;/g, /classDef.*:\S*#.*;/g]) {
       const r = rewrite(text, re, (m) => m[0].slice(0, -1));
       text = r.text;
       map.addLayer(r.layer);
     }
   }
-  if (text.indexOf('#') >= 0) {
+  if (hash >= 0) {
     const r = rewrite(text, /#\w+;/g, (m) => {
       const inner = m[0].slice(1, -1);
       return /^\+?\d+$/.test(inner) ? 'ﬂ°°' + inner + '¶ß' : 'ﬂ°' + inner + '¶ß';
@@ -243,7 +311,7 @@ export function preprocess(original: string): Preprocessed {
   }
   // 6. trailing newline; `}` + blanks + newline
   text += '\n';
-  if (text.indexOf('}') >= 0) {
+  if (braceBeforeSpace(text)) {
     const r = rewrite(text, /\}\s*\n/g, () => '}\n');
     text = r.text;
     map.addLayer(r.layer);

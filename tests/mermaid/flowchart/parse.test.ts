@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlowchart } from '../../../src/mermaid/flowchart/index.js';
 import type { FlowchartParseResult, Span } from '../../../src/mermaid/flowchart/index.js';
+import { oracleParse } from '../validate/oracle.js';
 
 const at = (text: string, s: Span | undefined): string => (s ? text.slice(s.start, s.end) : '<none>');
 const ok = (text: string): FlowchartParseResult => {
@@ -256,5 +257,120 @@ describe('error recovery always moves forward', () => {
     const r = parseFlowchart('graph TD\nA B\n---\nC --> D\nE F\n');
     expect(r.errors).toHaveLength(3);
     expect(r.graph.edges.map((e) => `${e.start}->${e.end}`)).toContain('C->D');
+  });
+});
+
+describe('YAML like mermaid (js-yaml, JSON schema)', () => {
+  // verdicts checked against the real mermaid 12.3.0 (tests/mermaid/validate/oracle.ts)
+  const cases: string[] = [
+    // front matter
+    '---\ntitle: [a\n---\nflowchart LR\nA',
+    '---\na: 1\na: 2\n---\nflowchart LR\nA',
+    '---\ntitle: x\n  bad: indent\n---\nflowchart LR\nA',
+    '---\ntitle: "unterminated\n---\nflowchart LR\nA',
+    '---\ntitle: *alias\n---\nflowchart LR\nA',
+    '---\ntitle: "a: b"\nconfig:\n  theme: dark\n---\nflowchart LR\nA',
+    '---\nconfig: abc\n---\nflowchart LR\nA',
+    '---\n- 1\n- 2\n---\nflowchart LR\nA',
+    '---\ntitle: [a]\n---\nflowchart LR\nA',
+    '---\n# only a comment\n---\nflowchart LR\nA',
+    '  ---\n  title: t\n    x: [\n  ---\nflowchart LR\nA',
+    '  ---\n  title: t\n  config: {}\n  ---\nflowchart LR\nA',
+    '---\r\ntitle: x\r\nx: {\r\n---\r\nflowchart LR\r\nA',
+    // shape data
+    'flowchart LR\nA@{ }',
+    'flowchart LR\nA@{\n}',
+    'flowchart LR\nA@{ shape: rect, shape: rect }',
+    'flowchart LR\nA@{ shape: 5 }',
+    'flowchart LR\nA@{ shape: [rect] }',
+    'flowchart LR\nA@{ label: 5 }',
+    'flowchart LR\nA@{ icon: "fa:user", label: 5 }',
+    'flowchart LR\nA@{ img: "x.png", label: "" }',
+    'flowchart LR\nA@{ a: *x }',
+    'flowchart LR\nA@{ shape: rect, label: "a, b" }',
+    'flowchart LR\nA@{ shape: rect label: x }',
+    'flowchart LR\nA@{ label: "multi\n  line" }',
+    'flowchart LR\nA@{\n  shape: rect\n  label: x\n}',
+    'flowchart LR\nA@{\n  shape: rect\n   label: x\n}',
+    'flowchart LR\nA@{\n  shape: rect,\n  label: x,\n}',
+    'flowchart LR\nA@{ label: |\n    block }',
+    'flowchart LR\nA@{ "shape": "circle", \'label\': \'it\'\'s\' }',
+    'flowchart LR\nA@{ shape: circle } --> B@{ shape: Circle }',
+    'flowchart LR\nA e1@--> B\ne1@{ animate: true, curve: [x] }',
+    'flowchart LR\nsubgraph S\nA\nend\nS@{\n}',
+  ];
+  it.each(cases)('agrees with mermaid.parse on %j', async (text) => {
+    const verdict = await oracleParse(text);
+    const ours = parseFlowchart(text);
+    expect(ours.errors.length === 0, ours.errors[0]?.message ?? (verdict === true ? '' : verdict.message)).toBe(verdict === true);
+  });
+
+  it('points at the YAML problem inside the front matter', () => {
+    const text = '---\ntitle: ok\nconfig:\n  a: 1\n  a: 2\n---\nflowchart LR\nA';
+    const r = parseFlowchart(text);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]?.message).toMatch(/^Invalid YAML in the front matter: duplicated mapping key/);
+    // js-yaml marks the duplicated key's line
+    expect(text.slice(0, r.errors[0]?.span.start).split('\n').length).toBe(5);
+    expect(r.graph.vertices.map((v) => v.id)).toEqual(['A']);
+  });
+
+  it('maps front-matter YAML positions through indentation and CRLF', () => {
+    const text = '  ---\r\n  title: t\r\n  x: [1,\r\n  ---\r\nflowchart LR\r\nA';
+    const r = parseFlowchart(text);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]?.span.start).toBeGreaterThan(text.indexOf('x: ['));
+    expect(r.errors[0]?.span.start).toBeLessThanOrEqual(text.indexOf('  ---', 5));
+  });
+
+  it('reads the front-matter title with js-yaml', () => {
+    expect(ok('---\ntitle: "a: b" # c\n---\nflowchart LR\nA').graph.title).toBe('a: b');
+    expect(ok('---\ntitle: 42\n---\nflowchart LR\nA').graph.title).toBe('42');
+    expect(ok('---\ntitle: >\n  folded\n  text\n---\nflowchart LR\nA').graph.title).toBe('folded text\n');
+  });
+
+  it('points at the YAML problem inside shape data', () => {
+    const text = 'flowchart LR\nA@{ shape: rect, shape: circle }';
+    const r = parseFlowchart(text);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]?.message).toBe('Cannot read the shape data of `A` as YAML: duplicated mapping key');
+    expect(text.slice(r.errors[0]?.span.start)).toMatch(/^shape: circle/);
+    const ml = 'flowchart LR\nA@{\n  shape: rect\n  label: "x\n  y"\n  bad: [\n}';
+    const m = parseFlowchart(ml);
+    expect(m.errors).toHaveLength(1);
+    expect(m.errors[0]?.message).toMatch(/^Cannot read the shape data of `A` as YAML/);
+    expect(m.errors[0]?.span.start).toBeGreaterThanOrEqual(ml.indexOf('bad'));
+  });
+
+  it('gives js-yaml values to the graph', () => {
+    const r = ok('flowchart LR\nA@{ shape: circle, label: "it\'s \\"q\\"", w: 0x10 }\nB@{ label: \'a\'\'b\' }');
+    expect(r.graph.vertices.map((v) => [v.id, v.text, v.type])).toEqual([
+      ['A', 'it\'s "q"', 'circle'],
+      ['B', "a'b", null],
+    ]);
+  });
+});
+
+describe('edge ids (generated ids are indexed lazily)', () => {
+  // expected values read from mermaid 12.3.0's FlowDB (getDiagramFromText(...).db.getEdges())
+  const edges = (text: string) =>
+    ok(text).graph.edges.map((e) => [e.id, e.start, e.end, e.interpolate ?? null, (e.classes ?? []).join()]);
+
+  it('refuses a user id that a generated id already took', () => {
+    expect(edges('flowchart LR\nA-->B\nC L_A_B_0@--> D\nA-->B')).toEqual([
+      ['L_A_B_0', 'A', 'B', null, ''],
+      ['L_C_D_0', 'C', 'D', null, ''],
+      ['L_A_B_2', 'A', 'B', null, ''],
+    ]);
+  });
+
+  it('finds the first edge carrying an id, user or generated', () => {
+    expect(edges('flowchart LR\nC L_A_B_0@--> D\nA-->B\nA-->B\nL_A_B_0@{ curve: basis }\nclass L_A_B_2 foo')).toEqual([
+      ['L_A_B_0', 'C', 'D', 'basis', ''],
+      ['L_A_B_0', 'A', 'B', null, ''],
+      ['L_A_B_2', 'A', 'B', null, 'foo'],
+    ]);
+    const r = ok('flowchart LR\nA-->B\nL_A_B_0[x]');
+    expect(r.graph.vertices.map((v) => v.id)).toEqual(['A', 'B']);
   });
 });
