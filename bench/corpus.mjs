@@ -30,15 +30,23 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Runs each named function over the same inputs in alternating rounds; returns median ms per name. */
+/**
+ * Runs each named function over the same inputs in alternating rounds; returns the median wall
+ * time per name in ms, and the median CPU time under `cpu` (steadier on a busy machine).
+ */
 export function compare(rounds, cases) {
-  const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  const wall = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  const cpu = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
     for (const [name, fn] of Object.entries(cases)) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       fn();
-      times[name].push(performance.now() - t0);
+      wall[name].push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu[name].push((c.user + c.system) / 1000);
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  const med = (t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
+  return { ...med(wall), cpu: med(cpu) };
 }

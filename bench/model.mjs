@@ -24,6 +24,7 @@ export function benchModel({ rounds = 5 } = {}) {
   console.log(`  bare parse     ${result.bare.toFixed(0).padStart(7)} ms`);
   console.log(`  parseDocument  ${result.model.toFixed(0).padStart(7)} ms`);
   console.log(`  ratio          ${ratio.toFixed(2)}x   (goal <= 1.30x)`);
+  console.log(`  CPU time: bare ${result.cpu.bare.toFixed(0)} ms, parseDocument ${result.cpu.model.toFixed(0)} ms, ratio ${(result.cpu.model / result.cpu.bare).toFixed(2)}x`);
   if (sink < 0) console.log(sink);
   return { ...result, ratio };
 }

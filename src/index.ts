@@ -35,3 +35,5 @@ export { TransformError, canonicalGraph } from './transform/graph-utils.js';
 export { selectDiagram, selectDiagrams, flowGraphOf } from './transform/select.js';
 export { FORMATTERS, DEFAULT_FORMAT, createFormatContext, isFormatName, shouldUseColor } from './report/index.js';
 export type { Formatter, FormatContext, FormatName } from './report/index.js';
+export { parseGenerateArgs, generate, generatedBlocks, checkGeneratedBlock, regenerateBlocks, contentHash, normalizeBlockText, GenerateError, GENERATORS } from './transform/generate.js';
+export type { GeneratorName, GenerateArg, GenerateSpec, Generated, GeneratedTarget, GeneratedBlockSite, GeneratedCheck, GeneratedStatus, BlockEdit } from './transform/generate.js';
