@@ -37,3 +37,5 @@ export { FORMATTERS, DEFAULT_FORMAT, createFormatContext, isFormatName, shouldUs
 export type { Formatter, FormatContext, FormatName } from './report/index.js';
 export { parseGenerateArgs, generate, generatedBlocks, checkGeneratedBlock, regenerateBlocks, contentHash, normalizeBlockText, GenerateError, GENERATORS } from './transform/generate.js';
 export type { GeneratorName, GenerateArg, GenerateSpec, Generated, GeneratedTarget, GeneratedBlockSite, GeneratedCheck, GeneratedStatus, BlockEdit } from './transform/generate.js';
+export { printFlowchart } from './mermaid/flowchart/index.js';
+export type { PrintFlowchartOptions, FlowGraph } from './mermaid/flowchart/index.js';
