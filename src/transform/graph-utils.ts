@@ -250,7 +250,10 @@ export function components(g: FlowGraph): string[][] {
 export function canonicalGraph(g: FlowGraph): unknown {
   const strip = <T extends object>(o: T, drop: string[]): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(o)) if (!drop.includes(k) && v !== undefined) out[k] = v;
+    // Keys in a fixed order: the same fields set in another order are the same graph.
+    for (const [k, v] of Object.entries(o).sort(([a], [b]) => a.localeCompare(b))) if (!drop.includes(k) && v !== undefined) out[k] = v;
+    // A quoted label ("string") and a bare one ("text") are drawn alike; the printer quotes only when it must.
+    if (out['labelType'] === 'string') out['labelType'] = 'text';
     return out;
   };
   const key = (x: unknown): string => JSON.stringify(x);

@@ -66,10 +66,11 @@ describe.skipIf(!present)('transform properties on the conformance corpus (../sh
         .filter((c) => c.valid)
     : [];
   const usable: { c: Case; g: FlowGraph }[] = [];
-  let printerLimited = 0;
+  const printerLimited: string[] = [];
   for (const c of cases) {
     const r = parseFlowchart(c.text);
-    if (r.errors.length > 0 || printProblem(r.graph) !== null) printerLimited++;
+    const problem = r.errors.length > 0 ? r.errors[0]!.message : printProblem(r.graph);
+    if (problem !== null) printerLimited.push(`${c.id}: ${problem}`);
     else usable.push({ c, g: r.graph });
   }
   const outputs: { id: string; text: string }[] = [];
@@ -110,11 +111,16 @@ describe.skipIf(!present)('transform properties on the conformance corpus (../sh
       }
     }
     console.log(
-      `transform properties: ${cases.length} accepted cases, ${usable.length} used (${printerLimited} left out: the printer does not reproduce them), ` +
+      `transform properties: ${cases.length} accepted cases, ${usable.length} used (${printerLimited.length} left out: the printer does not reproduce them), ` +
         `${splits} splits, ${printed} printed outputs, ${failures.length} failures`,
     );
     expect(failures).toEqual([]);
-    expect(usable.length).toBeGreaterThan(cases.length * 0.8);
+    // Labels with sanitised HTML that no bracket form reproduces go through `@{ label }`, which
+    // mermaid reads as a markdown label (see known-differences.md, "Printer round trip").
+    expect(printerLimited).toEqual([
+      'cypress/integration/rendering/flowchart/flowchart-v2.spec.js#48: parses to another graph',
+      'cypress/platform/xss22.html#1: parses to another graph',
+    ]);
   });
 
   it('mermaid 12.3.0 accepts a sample of the printed outputs', async () => {

@@ -202,6 +202,8 @@ export class FlowDb {
   edgeLimitAt: Span | null = null;
   static readonly MAX_EDGES = MAX_EDGES;
   private readonly subGraphById = new Map<string, SubgraphRec>();
+  /** mermaid's `flowchart.inheritDir`: subgraphs without a `direction` take the graph's. */
+  inheritDir = false;
   /** Set when an edge id was referenced like a node (for hints). */
   onEdgeIdAsNode: ((id: string) => void) | null = null;
 
@@ -449,8 +451,12 @@ export class FlowDb {
     for (const id of ids.split(',')) {
       const v = this.vertices.get(id);
       if (v !== undefined) {
-        v.link = formatUrl(url);
+        const link = formatUrl(url);
+        if (link !== undefined) v.link = link;
+        else delete v.link;
+        // mermaid assigns the target even when there is none
         if (target !== undefined) v.linkTarget = target;
+        else delete v.linkTarget;
       }
     }
     this.setClass(ids, 'clickable');
@@ -499,7 +505,7 @@ export class FlowDb {
         id,
         title: titleText.trim(),
         nodes: unique,
-        dir: dir ?? null,
+        dir: dir ?? (this.inheritDir ? (this.direction?.trim() ?? null) : null),
         labelType: sanitizeLabelType(title?.type),
         classes: [],
         idSpan,
@@ -546,11 +552,68 @@ export class FlowDb {
   }
 }
 
-/** mermaid's `formatUrl` with securityLevel `strict` (sanitize-url). */
-function formatUrl(url: string): string {
+/** mermaid's `formatUrl` with securityLevel `strict`: trimmed, empty → no link, otherwise sanitize-url. */
+function formatUrl(url: string): string | undefined {
   const u = url.trim();
-  if (!u) return u;
-  const decoded = u.replace(/[\u0000-\u001F\u007F-\u009F\u2000-\u200D\uFEFF]/gim, '');
-  if (/^([^\w]*)(javascript|data|vbscript)/im.test(decoded)) return 'about:blank';
-  return u;
+  return u ? sanitizeUrl(u) : undefined;
+}
+
+// @braintree/sanitize-url 7.1.2 (mermaid's dependency), re-implemented step for step
+const BLANK_URL = 'about:blank';
+const INVALID_PROTOCOL = /^([^\w]*)(javascript|data|vbscript)/im;
+const HTML_ENTITIES = /&#(\w+)(^\w|;)?/g;
+const HTML_CTRL_ENTITY = /&(newline|tab);/gi;
+// eslint-disable-next-line no-control-regex
+const CTRL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u2000-\u200D\uFEFF]/gim;
+const URL_SCHEME = /^.+(:|&colon;)/gim;
+const WHITESPACE_ESCAPE_CHARS = /(\\|%5[cC])((%(6[eE]|72|74))|[nrt])/g;
+
+function decodeUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    // a `%` that is not a percent-encoding
+    return uri;
+  }
+}
+
+function decodeHtmlCharacters(str: string): string {
+  // String.fromCharCode(dec) on the matched text: ToNumber, then ToUint16
+  return str.replace(CTRL_CHARACTERS, '').replace(HTML_ENTITIES, (_m, dec: string) => String.fromCharCode(Number(dec)));
+}
+
+export function sanitizeUrl(url: string): string {
+  if (!url) return BLANK_URL;
+  let decoded = decodeUri(url.trim());
+  let again: boolean;
+  do {
+    decoded = decodeHtmlCharacters(decoded)
+      .replace(HTML_CTRL_ENTITY, '')
+      .replace(CTRL_CHARACTERS, '')
+      .replace(WHITESPACE_ESCAPE_CHARS, '')
+      .trim();
+    decoded = decodeUri(decoded);
+    again =
+      decoded.match(CTRL_CHARACTERS) !== null ||
+      decoded.match(HTML_ENTITIES) !== null ||
+      decoded.match(HTML_CTRL_ENTITY) !== null ||
+      decoded.match(WHITESPACE_ESCAPE_CHARS) !== null;
+  } while (again);
+  if (!decoded) return BLANK_URL;
+  if (decoded[0] === '.' || decoded[0] === '/') return decoded;
+  const trimmed = decoded.trimStart();
+  const scheme = trimmed.match(URL_SCHEME);
+  if (!scheme) return decoded;
+  const urlScheme = (scheme[0] as string).toLowerCase().trim();
+  if (INVALID_PROTOCOL.test(urlScheme)) return BLANK_URL;
+  const backSanitized = trimmed.replace(/\\/g, '/');
+  if (urlScheme === 'mailto:' || urlScheme.includes('://')) return backSanitized;
+  if (urlScheme === 'http:' || urlScheme === 'https:') {
+    if (!URL.canParse(backSanitized)) return BLANK_URL;
+    const u = new URL(backSanitized);
+    u.protocol = u.protocol.toLowerCase();
+    u.hostname = u.hostname.toLowerCase();
+    return u.toString();
+  }
+  return backSanitized;
 }

@@ -52,6 +52,7 @@ export function parseFlowchart(text: string): FlowchartParseResult {
     };
   }
   const parser = new FlowParser(pre.text, pre.map, text.length);
+  parser.db.inheritDir = pre.inheritDir;
   const out = parser.parse();
   if (pre.frontMatter) {
     out.ast.frontMatter = { span: { start: pre.frontMatter.start, end: pre.frontMatter.end } };

@@ -134,6 +134,8 @@ export interface Preprocessed {
   frontMatter: FrontMatter | null;
   /** Whether mermaid's detector would pick a flowchart for this text. */
   detected: boolean;
+  /** `flowchart.inheritDir` as mermaid's configuration ends up with it (front matter `config:` and `%%{init}%%`). */
+  inheritDir: boolean;
 }
 
 const isWsChar = (ch: string | undefined): boolean => ch !== undefined && isWs(ch.charCodeAt(0));
@@ -191,7 +193,7 @@ function readFrontMatter(
   text: string,
   fm: { indent: string; body: string; bodyStart: number },
   map: OffsetMap,
-): { title?: string; error?: FlowchartError } {
+): { title?: string; config?: unknown; error?: FlowchartError } {
   const lines = fm.indent ? fm.body.split('\n') : null;
   const yamlBody = lines ? lines.map((l) => (l.startsWith(fm.indent) ? l.slice(fm.indent.length) : l)).join('\n') : fm.body;
   let parsed: unknown;
@@ -223,7 +225,8 @@ function readFrontMatter(
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
   const title = (parsed as Record<string, unknown>)['title'];
-  return title ? { title: String(title) } : {};
+  const config = (parsed as Record<string, unknown>)['config'];
+  return { ...(title ? { title: String(title) } : {}), ...(config ? { config } : {}) };
 }
 
 const DIRECTIVE_RE = /%%\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%%).|\r?\n)*))?\s*(?:\}%%)?/gi;
@@ -252,11 +255,13 @@ export function preprocess(original: string): Preprocessed {
   }
   // 2. front matter
   let frontMatter: FrontMatter | null = null;
+  let frontMatterConfig: unknown;
   const fm = matchFrontMatter(text);
   if (fm) {
     const start = map.toOriginal(0);
     const end = map.toOriginal(fm.length);
-    const { title, error } = readFrontMatter(text, fm, map);
+    const { title, config, error } = readFrontMatter(text, fm, map);
+    frontMatterConfig = config;
     frontMatter = { start, end, body: fm.body };
     if (title !== undefined) frontMatter.title = title;
     if (error) {
@@ -266,6 +271,7 @@ export function preprocess(original: string): Preprocessed {
     text = text.slice(fm.length);
     map.addCut(fm.length);
   }
+  const inheritDir = readInheritDir(frontMatterConfig, text.indexOf('%%{') >= 0 ? detectInit(text) : undefined);
   // 3. directives
   if (text.indexOf('%%{') >= 0) {
     const r = rewrite(text, DIRECTIVE_RE, () => '');
@@ -316,5 +322,128 @@ export function preprocess(original: string): Preprocessed {
     text = r.text;
     map.addLayer(r.layer);
   }
-  return { text, map, frontMatter, detected };
+  return { text, map, frontMatter, detected, inheritDir };
+}
+
+// ------------------------------------------------------------------ configuration
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const DIRECTIVE_WITHOUT_OPEN = /\s*(?:(\w+)(?=:):|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
+const COMMENT_WITHOUT_DIRECTIVES = new RegExp(`[%]{2}(?![{]${DIRECTIVE_WITHOUT_OPEN.source})(?=[}][%]{2}).*\n`, 'ig');
+const INIT_TYPE = /(?:init\b)|(?:initialize\b)/;
+
+/** mermaid's `sanitizeDirective` as far as it matters here: `__…`, `…proto…`, `…constr…` and null entries go. */
+function sanitizeDirective(args: unknown): void {
+  if (typeof args !== 'object' || args === null) return;
+  if (Array.isArray(args)) {
+    args.forEach(sanitizeDirective);
+    return;
+  }
+  const o = args as JsonObject;
+  for (const key of Object.keys(o)) {
+    if (key.startsWith('__') || key.includes('proto') || key.includes('constr') || o[key] === null || o[key] === undefined) {
+      delete o[key];
+      continue;
+    }
+    if (typeof o[key] === 'object') sanitizeDirective(o[key]);
+  }
+}
+
+/** mermaid's `assignWithDepth` (utils), used to merge several init directives. */
+function assignWithDepth(dst: unknown, src: unknown, depth = 2): unknown {
+  if (Array.isArray(src) && !Array.isArray(dst)) {
+    for (const s of src) assignWithDepth(dst, s, depth);
+    return dst;
+  } else if (Array.isArray(src) && Array.isArray(dst)) {
+    for (const s of src) if (!dst.includes(s)) dst.push(s);
+    return dst;
+  }
+  if (dst === undefined || dst === null || depth <= 0) {
+    if (dst !== undefined && dst !== null && typeof dst === 'object' && typeof src === 'object') return Object.assign(dst, src);
+    return src;
+  }
+  if (src !== undefined && src !== null && typeof dst === 'object' && typeof src === 'object') {
+    const d = dst as Record<string, unknown>;
+    for (const [key, value] of Object.entries(src)) {
+      if (typeof value === 'object') {
+        if (value === null) continue;
+        if (d[key] === undefined) d[key] = Array.isArray(value) ? [] : {};
+        if (typeof d[key] === 'object') d[key] = assignWithDepth(d[key], value, depth - 1);
+      } else if (typeof d[key] !== 'object') {
+        d[key] = value;
+      }
+    }
+  }
+  return dst;
+}
+
+/**
+ * mermaid's `detectInit` on the text after front matter: every `%%{init: …}%%` /
+ * `%%{initialize: …}%%` directive (single quotes read as double quotes), JSON-parsed; one
+ * unparsable directive drops them all; several are merged; a `config` key moves to the
+ * diagram type's key.
+ */
+function detectInit(text: string): unknown {
+  const t = text.trim().replace(COMMENT_WITHOUT_DIRECTIVES, '').replace(/'/gm, '"');
+  const re = new RegExp(DIRECTIVE_RE.source, 'gi');
+  const found: unknown[] = [];
+  try {
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      if (m.index === re.lastIndex) re.lastIndex++;
+      if (INIT_TYPE.test(m[1] ?? '') || INIT_TYPE.test(m[2] ?? '')) {
+        found.push(m[3] ? m[3].trim() : m[4] ? (JSON.parse(m[4].trim()) as unknown) : null);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  if (found.length === 0) return undefined;
+  let results: unknown;
+  if (found.length === 1) {
+    results = found[0];
+  } else {
+    sanitizeDirective(found);
+    results = assignWithDepth({}, found);
+  }
+  if (!isObject(results)) return results || undefined;
+  if (results['config'] !== undefined) {
+    const type = /^\s*flowchart-elk/.test(t.replace(DIRECTIVE_RE, '').replace(/\s*%%.*\n/gm, '\n')) ? 'flowchart-elk' : 'flowchart';
+    results[type] = results['config'];
+    delete results['config'];
+  }
+  return results;
+}
+
+/** lodash's `merge` for JSON values (es-toolkit/compat, mermaid's `cleanAndMerge`). */
+function merge(dst: unknown, src: unknown): unknown {
+  if (!isObject(src) && !Array.isArray(src)) return src === undefined ? dst : src;
+  if (Array.isArray(src)) {
+    const out: unknown[] = Array.isArray(dst) ? [...(dst as unknown[])] : [];
+    src.forEach((v, i) => (out[i] = merge(out[i], v)));
+    return out;
+  }
+  const out: Record<string, unknown> = isObject(dst) ? { ...dst } : {};
+  for (const [k, v] of Object.entries(src)) out[k] = merge(out[k], v);
+  return out;
+}
+
+/**
+ * Whether mermaid's FlowDB sees a truthy `flowchart.inheritDir`: front matter `config:`
+ * merged with the init directives (which win), sanitised (null entries and strings with
+ * `<`, `>` or `url(data:` are dropped) and assigned over the defaults (`false`), where a
+ * value that is an object does not replace the default.
+ */
+function readInheritDir(frontMatterConfig: unknown, directive: unknown): boolean {
+  const merged = merge(merge({}, isObject(frontMatterConfig) ? frontMatterConfig : {}), isObject(directive) ? directive : {});
+  if (!isObject(merged)) return false;
+  const flowchart = merged['flowchart'];
+  if (!isObject(flowchart)) return false;
+  const v = flowchart['inheritDir'];
+  if (v === null || v === undefined || typeof v === 'object') return false;
+  if (typeof v === 'string' && (v.includes('<') || v.includes('>') || v.includes('url(data:'))) return false;
+  return Boolean(v);
 }

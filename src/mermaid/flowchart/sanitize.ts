@@ -2,8 +2,14 @@
  * An approximation of what mermaid's label sanitiser (DOMPurify under jsdom, default
  * `strict` security level) stores for a label: text without `<` is kept as it is; other
  * text is parsed as an HTML fragment, unsafe elements and attributes are dropped, and the
- * fragment is serialised again (`&` → `&amp;`, `<br/>` → `<br>`, ...).
+ * fragment is serialised again (`&` → `&amp;`, `<br/>` → `<br>`, ...). Character references
+ * are decoded as the HTML tokenizer does; attributes are filtered with DOMPurify's default
+ * allow-list and value checks. Not reproduced: DOMPurify's DOM-clobbering check (an `id` or
+ * `name` whose value is a property of `document`, such as `body`, is dropped by mermaid),
+ * and mermaid configurations that change the sanitiser (`htmlLabels`, `dompurifyConfig`).
  */
+
+import { DecodingMode, decodeHTML, decodeHTMLAttribute } from 'entities';
 
 const ALLOWED_TAGS = new Set(
   (
@@ -23,6 +29,7 @@ const FORBID_CONTENTS = new Set(
 );
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** DOMPurify 3.4's default attribute allow-list: HTML, SVG, MathML and XML attributes, on any allowed element. */
 const ALLOWED_ATTRS = new Set(
   (
     'accept action align alt autocapitalize autocomplete autopictureinpicture autoplay background bgcolor border ' +
@@ -33,27 +40,57 @@ const ALLOWED_ATTRS = new Set(
     'noshade novalidate nowrap open optimum pattern placeholder playsinline popover popovertarget ' +
     'popovertargetaction poster preload pubdate radiogroup readonly rel required rev reversed role rows rowspan ' +
     'spellcheck scope selected shape size sizes span srclang start src srcset step style summary tabindex title ' +
-    'translate type usemap valign value width wrap xmlns slot'
+    'translate type usemap valign value width wrap xmlns slot ' +
+    'command commandfor exportparts inert part ' +
+    // SVG
+    'accent-height accumulate additive alignment-baseline amplitude ascent attributename attributetype azimuth ' +
+    'basefrequency baseline-shift begin bias by clip clippathunits clip-path clip-rule color-interpolation ' +
+    'color-interpolation-filters color-profile color-rendering cx cy d dx dy diffuseconstant direction display divisor ' +
+    'dominant-baseline dur edgemode elevation end exponent fill fill-opacity fill-rule filter filterunits flood-color ' +
+    'flood-opacity font-family font-size font-size-adjust font-stretch font-style font-variant font-weight fx fy g1 g2 ' +
+    'glyph-name glyphref gradientunits gradienttransform image-rendering in in2 intercept k k1 k2 k3 k4 kerning ' +
+    'keypoints keysplines keytimes lengthadjust letter-spacing kernelmatrix kernelunitlength lighting-color local ' +
+    'marker-end marker-mid marker-start markerheight markerunits markerwidth maskcontentunits maskunits mask mask-type ' +
+    'mode numoctaves offset operator opacity order orient orientation origin overflow paint-order path pathlength ' +
+    'patterncontentunits patterntransform patternunits pointer-events points preservealpha preserveaspectratio ' +
+    'primitiveunits r rx ry radius refx refy repeatcount repeatdur restart result rotate scale seed shape-rendering ' +
+    'slope specularconstant specularexponent spreadmethod startoffset stddeviation stitchtiles stop-color stop-opacity ' +
+    'stroke-dasharray stroke-dashoffset stroke-linecap stroke-linejoin stroke-miterlimit stroke-opacity stroke ' +
+    'stroke-width surfacescale systemlanguage tablevalues targetx targety transform transform-origin text-anchor ' +
+    'text-decoration text-orientation text-rendering textlength u1 u2 unicode values vector-effect viewbox visibility ' +
+    'version vert-adv-y vert-origin-x vert-origin-y word-spacing writing-mode xchannelselector ychannelselector x x1 ' +
+    'x2 y y1 y2 z zoomandpan ' +
+    // MathML
+    'accent accentunder bevelled close columnalign columnlines columnspacing columnspan denomalign depth displaystyle ' +
+    'encoding fence frame largeop length linethickness lquote lspace mathbackground mathcolor mathsize mathvariant ' +
+    'maxsize minsize movablelimits notation numalign rowalign rowlines rowspacing rspace rquote scriptlevel ' +
+    'scriptminsize scriptsizemultiplier selection separator separators stretchy subscriptshift supscriptshift ' +
+    'symmetric voffset ' +
+    // XML
+    'xlink:href xml:id xlink:title xml:space xmlns:xlink'
   ).split(' '),
 );
-const URI_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'background', 'poster', 'cite', 'formaction']);
+/** Attributes whose values DOMPurify does not check as URIs (every other allowed one is). */
+const URI_SAFE_ATTRS = new Set(['alt', 'class', 'for', 'id', 'label', 'name', 'pattern', 'placeholder', 'role', 'summary', 'title', 'value', 'style', 'xmlns']);
+const DATA_URI_TAGS = new Set(['audio', 'video', 'img', 'source', 'image', 'track']);
 const IS_ALLOWED_URI = /^(?:(?:(?:f|ht)tps?|mailto|tel|callto|sms|cid|xmpp|matrix):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
+const ATTR_VALUE_BREAKOUT = /((--!?|])>)|<\/(style|script|title|xmp|textarea|noscript|iframe|noembed|noframes)/i;
 // eslint-disable-next-line no-control-regex
 const ATTR_WHITESPACE = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);?/g, (m, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return '\ufffd';
-      return String.fromCodePoint(code);
-    }
-    const v = NAMED[body];
-    return v === undefined || !m.endsWith(';') && body !== 'amp' && body !== 'lt' && body !== 'gt' ? (v ?? m) : v;
-  });
+/**
+ * Character references decoded the way the HTML tokenizer does (parse5, which jsdom uses,
+ * decodes with `entities`; browsers follow the same rules): the full HTML5 named reference
+ * table, the longest match wins, legacy names also match without `;` (`&notit;` → `¬it;`),
+ * numeric references are remapped (C1 controls to windows-1252, invalid ones to U+FFFD).
+ * In attribute values a legacy match without `;` followed by `=` or an alphanumeric stays
+ * as written.
+ */
+function decodeText(s: string): string {
+  return s.indexOf('&') < 0 ? s : decodeHTML(s, DecodingMode.Legacy);
+}
+function decodeAttr(s: string): string {
+  return s.indexOf('&') < 0 ? s : decodeHTMLAttribute(s);
 }
 
 function escapeText(s: string): string {
@@ -75,9 +112,23 @@ function parseAttrs(src: string): Attr[] {
   while ((m = re.exec(src))) {
     const name = (m[1] ?? '').toLowerCase();
     if (attrs.some((a) => a.name === name)) continue;
-    attrs.push({ name, value: decodeEntities(m[2] ?? m[3] ?? m[4] ?? '') });
+    attrs.push({ name, value: decodeAttr(m[2] ?? m[3] ?? m[4] ?? '') });
   }
   return attrs;
+}
+
+/**
+ * DOMPurify's `_isValidAttribute` with the default configuration (its DOM-clobbering check
+ * of `id`/`name` values against the document's properties is not reproduced).
+ */
+function isValidAttribute(tag: string, name: string, value: string): boolean {
+  if (name === 'patchsrc' || (name === 'for' && tag !== 'label' && tag !== 'output')) return false;
+  if (/^data-[\w.\u00B7-\uFFFF-]+$/.test(name) || /^aria-[\w-]+$/.test(name)) return true;
+  if (!ALLOWED_ATTRS.has(name)) return false;
+  if (URI_SAFE_ATTRS.has(name)) return true;
+  if (IS_ALLOWED_URI.test(value.replace(ATTR_WHITESPACE, ''))) return true;
+  if ((name === 'src' || name === 'xlink:href' || name === 'href') && value.startsWith('data:') && DATA_URI_TAGS.has(tag)) return true;
+  return !value;
 }
 
 function sanitizeOnce(input: string): string {
@@ -88,7 +139,7 @@ function sanitizeOnce(input: string): string {
   let text = '';
   const flushText = () => {
     if (text) {
-      out += escapeText(decodeEntities(text));
+      out += escapeText(decodeText(text));
       text = '';
     }
   };
@@ -155,7 +206,8 @@ function sanitizeOnce(input: string): string {
       const after = close < 0 ? n : input.indexOf('>', close);
       const content = input.slice(i, close < 0 ? n : close);
       i = after < 0 ? n : after + 1;
-      if (!FORBID_CONTENTS.has(name) && name === 'textarea') out += '<textarea>' + escapeText(content) + '</textarea>';
+      // textarea is RCDATA: character references are decoded, tags are not
+      if (!FORBID_CONTENTS.has(name) && name === 'textarea') out += '<textarea>' + escapeText(decodeText(content)) + '</textarea>';
       continue;
     }
     if (!ALLOWED_TAGS.has(name)) {
@@ -171,15 +223,15 @@ function sanitizeOnce(input: string): string {
     const kept: Attr[] = [];
     let target: string | undefined;
     for (const a of attrs) {
+      // DOMPurify trims every value but `value`'s, and drops values that could break out of markup
+      const value = a.name === 'value' ? a.value : a.value.trim();
+      if (ATTR_VALUE_BREAKOUT.test(value) || (a.name === 'attributename' && value.includes('href'))) continue;
       if (name === 'a' && a.name === 'target') {
-        target = a.value;
+        // mermaid's hook keeps it aside in a data- attribute (checked like one) and puts it back
+        target = value;
         continue;
       }
-      if (a.name.startsWith('on')) continue;
-      const allowed = ALLOWED_ATTRS.has(a.name) || /^data-[\w.\u00B7-\uFFFF-]+$/.test(a.name) || /^aria-[\w-]+$/.test(a.name);
-      if (!allowed) continue;
-      if (URI_ATTRS.has(a.name) && !IS_ALLOWED_URI.test(a.value.replace(ATTR_WHITESPACE, ''))) continue;
-      kept.push(a);
+      if (isValidAttribute(name, a.name, value)) kept.push({ name: a.name, value });
     }
     if (target !== undefined) {
       // mermaid's hooks put `target` back (at the end) and add rel="noopener" for _blank

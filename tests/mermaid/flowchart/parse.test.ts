@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlowchart } from '../../../src/mermaid/flowchart/index.js';
 import type { FlowchartParseResult, Span } from '../../../src/mermaid/flowchart/index.js';
+import { comparableGraph, graphExtras, oracleFlowchart } from '../../helpers/mermaid-oracle.js';
 import { oracleParse } from '../validate/oracle.js';
 
 const at = (text: string, s: Span | undefined): string => (s ? text.slice(s.start, s.end) : '<none>');
@@ -91,7 +92,7 @@ describe('graph', () => {
     expect(r.graph.classDefs).toEqual({ x: ['fill:#f9f', 'stroke:#333'] });
     expect(r.graph.vertices[0]?.classes).toEqual(['x', 'clickable']);
     expect(r.graph.vertices[0]?.styles).toEqual(['color:red']);
-    expect(r.graph.vertices[0]?.link).toBe('https://example.com');
+    expect(r.graph.vertices[0]?.link).toBe('https://example.com/'); // sanitize-url re-serialises it
     expect(r.graph.vertices[0]?.linkTarget).toBe('_blank');
     expect(r.graph.tooltips).toEqual({ A: 'Tip' });
     expect(r.graph.edges[0]?.style).toEqual(['stroke:blue', 'fill:none']);
@@ -372,5 +373,81 @@ describe('edge ids (generated ids are indexed lazily)', () => {
     ]);
     const r = ok('flowchart LR\nA-->B\nL_A_B_0[x]');
     expect(r.graph.vertices.map((v) => v.id)).toEqual(['A', 'B']);
+  });
+});
+
+describe('agrees with mermaid 12.3.0 (oracle): config, click URLs, character references', () => {
+  /** Our graph (core and extras) against the graph mermaid's FlowDB builds for the same text. */
+  const sameAsMermaid = async (text: string) => {
+    const r = ok(text);
+    const want = await oracleFlowchart(text);
+    expect(want.accepted, text).toBe(true);
+    if (!want.accepted) return r;
+    expect({ core: comparableGraph(r.graph), extras: graphExtras(r.graph) }, text).toEqual({ core: want.graph, extras: want.extras });
+    return r;
+  };
+  const dirs = (r: FlowchartParseResult) => r.graph.subgraphs.map((s) => [s.id, s.dir]);
+
+  it('applies flowchart.inheritDir from %%{init}%% directives and front matter config', async () => {
+    expect(dirs(await sameAsMermaid('%%{init: {"flowchart": {"inheritDir": true}}}%%\nflowchart TB\nsubgraph B\nc\nend'))).toEqual([['B', 'TB']]);
+    expect(dirs(await sameAsMermaid('flowchart LR\nsubgraph B\nc\nend'))).toEqual([['B', null]]);
+    expect(dirs(await sameAsMermaid('---\nconfig:\n  flowchart:\n    inheritDir: true\n---\ngraph RL\nsubgraph B\nc\nend'))).toEqual([['B', 'RL']]);
+    // an explicit direction wins; the graph's direction is that of the header (TD → TB, < → RL)
+    expect(
+      dirs(await sameAsMermaid('%%{init: {"flowchart": {"inheritDir": true}}}%%\ngraph LR\nsubgraph B\ndirection TB\nc\nend\nsubgraph C\nd\nend')),
+    ).toEqual([['B', 'TB'], ['C', 'LR']]);
+    for (const text of [
+      '%%{init: {"flowchart": {"inheritDir": true}}}%%\ngraph TD;subgraph B\nc\nend',
+      '%%{init: {"flowchart": {"inheritDir": true}}}%%\ngraph <\nsubgraph B\nc\nend',
+      // single quotes, `initialize`, `config` (moved to the diagram's key), a directive after the header
+      "%%{init: {'flowchart': {'inheritDir': true}}}%%\nflowchart BT\nsubgraph B\nc\nend",
+      '%%{initialize: {"flowchart": {"inheritDir": true}}}%%\nflowchart BT\nsubgraph B\nc\nend',
+      '%%{init: {"config": {"inheritDir": true}}}%%\nflowchart BT\nsubgraph B\nc\nend',
+      'flowchart BT\n%%{init: {"flowchart": {"inheritDir": true}}}%%\nsubgraph B\nc\nend',
+      // truthiness as mermaid sees it: "false" is a truthy string, 0 is not, an object leaves the default
+      '%%{init: {"flowchart": {"inheritDir": "false"}}}%%\nflowchart BT\nsubgraph B\nc\nend',
+      '%%{init: {"flowchart": {"inheritDir": 0}}}%%\nflowchart BT\nsubgraph B\nc\nend',
+      '%%{init: {"flowchart": {"inheritDir": {}}}}%%\nflowchart BT\nsubgraph B\nc\nend',
+      // directives win over front matter, later directives over earlier ones; one bad JSON drops all
+      '---\nconfig:\n  flowchart:\n    inheritDir: true\n---\n%%{init: {"flowchart": {"inheritDir": false}}}%%\ngraph RL\nsubgraph B\nc\nend',
+      '---\nconfig:\n  flowchart:\n    inheritDir: false\n---\n%%{init: {"flowchart": {"inheritDir": true}}}%%\ngraph RL\nsubgraph B\nc\nend',
+      '%%{init: {"flowchart": {"inheritDir": false}}}%%\n%%{init: {"flowchart": {"inheritDir": true}}}%%\ngraph LR\nsubgraph B\nc\nend',
+      '%%{init: {"flowchart": {"inheritDir": true}}}%%\n%%{init: {"flowchart": {"inheritDir": tru}}}%%\ngraph LR\nsubgraph B\nc\nend',
+      '%%{init: {"flowchart": {"inheritDir": true}, "config": {"curve": "basis"}}}%%\ngraph LR\nsubgraph B\nc\nend',
+    ]) {
+      await sameAsMermaid(text);
+    }
+  });
+
+  it('stores click URLs as sanitize-url leaves them', async () => {
+    const link = async (url: string) => (await sameAsMermaid(`flowchart LR\nA\nclick A href "${url}"`)).graph.vertices[0]?.link;
+    expect(await link('https://example.com')).toBe('https://example.com/');
+    expect(await link('a b/c%20d')).toBe('a b/c d');
+    expect(await link('h\\nttps://example.com')).toBe('https://example.com/');
+    expect(await link('https:/x.com/a%2Fb')).toBe('https://x.com/a/b');
+    expect(await link('HTTPS://EXAMPLE.com/A')).toBe('https://example.com/A');
+    expect(await link('https://example.com:8080/x')).toBe('https://example.com:8080/x'); // the scheme match runs to the last colon
+    expect(await link('javascript:alert(1)')).toBe('about:blank');
+    expect(await link('http://[bad')).toBe('about:blank');
+    expect(await link(' ')).toBeUndefined();
+    for (const url of ['mailto:a@b', '%', '%E0%A4%A', 'foo:bar', './a', '&newline;https://a.b', '%5Cnhttps://a.b', 'https://a.b/%2541', 'java&#115;cript:x']) {
+      await sameAsMermaid(`flowchart LR\nA\nclick A "${url}" "tip"`);
+    }
+    // a later click without a target drops the earlier target
+    await sameAsMermaid('flowchart LR\nA\nclick A href "x" _blank\nclick A href "y"');
+  });
+
+  it('decodes HTML named character references in labels with tags like the HTML tokenizer', async () => {
+    const text = async (label: string) => (await sameAsMermaid(`flowchart LR\nA[${label}]`)).graph.vertices[0]?.text;
+    expect(await text('&copy; <br> &notin;')).toBe('© <br> ∉');
+    expect(await text('&notit; <b>x</b>')).toBe('¬it; <b>x</b>'); // legacy name without `;`, longest match
+    expect(await text('&copyx <br>')).toBe('©x <br>');
+    expect(await text('&nosuch; <br>')).toBe('&amp;nosuch; <br>');
+    expect(await text('&amp;copy; <br>')).toBe('&amp;copy; <br>');
+    expect(await text('&NotNestedGreaterGreater; <br>')).toBe('⪢̸ <br>');
+    expect(await text('&copy; no tag')).toBe('&copy; no tag'); // without `<` the label is not sanitised
+    for (const label of ['"&lt <br> &LT &quot &micro &frac12 &times3"', "\"<a title='&copyx=1 &copy= &notin; &notx'>t</a>\"", '"<textarea>&copy;</textarea>"', '"&acE; &bne; &Afr; <br>"']) {
+      await sameAsMermaid(`flowchart LR\nA[${label}] -->|${label.slice(1, -1)}| B\nsubgraph S[${label}]\nc\nend`);
+    }
   });
 });

@@ -66,7 +66,7 @@ const CASES: Record<string, string> = {
     'flowchart LR\nA --> B --> C --> D\nlinkStyle 0 stroke:#ff3,stroke-width:4px,color:red\nlinkStyle 1,2 stroke:blue\nlinkStyle 2 interpolate basis\nlinkStyle default stroke:gray',
   linkStyleDefaultInterpolate: 'flowchart LR\nlinkStyle default interpolate cardinal\nA --> B\nB --> C',
   clicks:
-    'flowchart LR\nA --> B --> C --> D\nclick A href "https://example.com" "Tooltip A" _blank\nclick B callback "Tooltip B"\nclick C "https://example.org"\nclick D call fn()\nclick Z "https://z.example" "no node"',
+    'flowchart LR\nA --> B --> C --> D\nclick A href "https://example.com/" "Tooltip A" _blank\nclick B callback "Tooltip B"\nclick C "https://example.org"\nclick D call fn()\nclick Z "https://z.example" "no node"',
   acc: 'flowchart LR\naccTitle: The title\naccDescr: One line description\nA --> B',
   accMultiline: 'flowchart LR\naccDescr {\n  first line\n  second line\n}\nA --> B',
   frontMatter: '---\ntitle: "My chart: yes"\n---\nflowchart LR\nA --> B',
@@ -259,9 +259,9 @@ describe('printFlowchart', () => {
       'linkStyle default stroke:gray',
     ]);
     const clicks = body(CASES['clicks'] ?? '');
-    expect(clicks).toContain('click A href "https://example.com" "Tooltip A" _blank');
+    expect(clicks).toContain('click A href "https://example.com/" "Tooltip A" _blank');
     expect(clicks).toContain('click B callback "Tooltip B"');
-    expect(clicks).toContain('click C href "https://example.org"');
+    expect(clicks).toContain('click C href "https://example.org/"');
     expect(clicks).toContain('D:::clickable');
     expect(clicks[0]).toBe('click Z callback "no node"');
   });
