@@ -86,7 +86,7 @@ export function extractBlocks(tree: Root, lines: LineIndex): Blocks {
       depth: node.depth,
       raw,
       text: headingText(node),
-      slug: slugger.slug(toString(node)),
+      slug: slugger.slug(visibleText(node)),
       parent,
       position: pos,
       extent: { start: pos.start, end: lines.point(source.length) },
@@ -191,6 +191,17 @@ export function extractBlocks(tree: Root, lines: LineIndex): Blocks {
 
   if (source.includes(':::')) addAzureBlocks(blocks, lines, codeRanges, span);
   return blocks;
+}
+
+/**
+ * The text GitHub makes a heading's anchor from: what a reader sees, without
+ * raw HTML tags or image alt text (`## Foo <sup>1</sup>` → `foo-1`).
+ */
+function visibleText(node: Nodes): string {
+  if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(visibleText).join('');
+  return '';
 }
 
 /** A heading's plain text: emphasis removed and a leading emoji (or emoji mangled by a wrong charset) dropped. */

@@ -55,6 +55,11 @@ describe('diagram extraction', () => {
     expect(map.point(at)).toMatchObject({ line: 18, column: 5 });
   });
 
+  it('makes heading anchors as GitHub does, from the visible text only', () => {
+    const model = parseDocument('# Foo <sup>1</sup>\n\n## Contributors [![badge](b.svg)](x)\n\n# Foo <sup>1</sup>\n');
+    expect(model.sections.map((s) => s.slug)).toEqual(['foo-1', 'contributors-', 'foo-1-1']);
+  });
+
   it('reads front matter as front matter, never as a heading', () => {
     const { model } = load('containers.md');
     expect(model.frontMatter?.value).toContain('title: Containers');
