@@ -5,4 +5,5 @@ const only = process.argv[2];
 if (!only || only === 'model') benchModel({ rounds: Number(process.env.BENCH_ROUNDS ?? 5) });
 if (!only || only === 'parser') await (await import('./parser.mjs')).benchParser();
 if (!only || only === 'scale') (await import('./scale.mjs')).benchScale();
-if (!only || only === 'lint') await (await import('./lint.mjs')).benchLint({ rounds: Number(process.env.BENCH_ROUNDS ?? 3) });
+if (!only || only === 'lint') await (await import('./lint.mjs')).benchLint({ rounds: Number(process.env.BENCH_ROUNDS ?? 1) });
+if (!only || only === 'repo') await (await import('./repo.mjs')).benchRepo();

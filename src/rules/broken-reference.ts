@@ -259,14 +259,35 @@ function anchorsOf(model: DocumentModel, text: string): Anchors {
   return { keys, slugs };
 }
 
+/**
+ * Anchors of other files, shared by every document of the run: a README linked
+ * from fifty files is parsed once. Keyed by path, size and modification time,
+ * so an edited file is read again.
+ */
+const anchorCache = new Map<string, { stamp: string; anchors: Anchors | null }>();
+const ANCHOR_CACHE_LIMIT = 2000;
+
 function loadAnchors(file: string): Anchors | null {
+  let stamp: string;
   try {
-    const source = readFileSync(file, 'utf8');
-    const model = parseDocument(source, { path: file, kind: 'markdown' });
-    return anchorsOf(model, model.bom ? source.slice(1) : source);
+    const st = statSync(file);
+    stamp = `${st.size}:${st.mtimeMs}`;
   } catch {
     return null;
   }
+  const hit = anchorCache.get(file);
+  if (hit && hit.stamp === stamp) return hit.anchors;
+  let anchors: Anchors | null;
+  try {
+    const source = readFileSync(file, 'utf8');
+    const model = parseDocument(source, { path: file, kind: 'markdown' });
+    anchors = anchorsOf(model, model.bom ? source.slice(1) : source);
+  } catch {
+    anchors = null;
+  }
+  if (anchorCache.size >= ANCHOR_CACHE_LIMIT) anchorCache.delete(anchorCache.keys().next().value as string);
+  anchorCache.set(file, { stamp, anchors });
+  return anchors;
 }
 
 const TAG = /<([a-z][a-z0-9-]*)(\s[^<>]*)?>/gi;

@@ -263,7 +263,7 @@ export const nameTypo = defineRule<Options>({
       const hits: { known: Known; at: number; close: Closeness }[] = [];
       const c0 = t.key.charAt(0);
       const c1 = t.key.charAt(1);
-      for (const known of single) {
+      for (const known of candidatesByFirstLetter(single, c0, c1)) {
         // Cheap filters first: the length and the first letter (kept, swapped with the second, or confused).
         const k = known.key;
         const gap = Math.abs(k.length - t.key.length);
@@ -393,4 +393,31 @@ function report(
   // Safe when the slip is unmistakable or the document itself spells the name; otherwise offered as unsafe.
   const safe = f.strong || only.origin.kind !== 'dictionary';
   context.report({ message, position, fix, fixKind: safe ? 'safe' : 'unsafe' });
+}
+
+/** `Known` lists bucketed by first letter, built once per list. */
+const buckets = new WeakMap<Known[], Map<string, { known: Known; index: number }[]>>();
+
+/**
+ * The entries of `single` whose first letter is the word's first or second
+ * letter or confusable with its first (the only ones `matchWord` can accept),
+ * in their order in `single` — without scanning the whole dictionary per word.
+ */
+function candidatesByFirstLetter(single: Known[], c0: string, c1: string): Known[] {
+  let byLetter = buckets.get(single);
+  if (!byLetter) {
+    byLetter = new Map();
+    single.forEach((known, index) => {
+      const b = known.key.charAt(0);
+      const list = byLetter!.get(b);
+      if (list) list.push({ known, index });
+      else byLetter!.set(b, [{ known, index }]);
+    });
+    buckets.set(single, byLetter);
+  }
+  const picked: { known: Known; index: number }[] = [];
+  for (const [letter, list] of byLetter) {
+    if (letter === c0 || letter === c1 || isConfusable(letter, c0)) picked.push(...list);
+  }
+  return picked.sort((a, b) => a.index - b.index).map((p) => p.known);
 }
