@@ -15,7 +15,8 @@ export default defineConfig([
   {
     ...common,
     // The CLI entry keeps its `#!/usr/bin/env node` line: esbuild preserves a hashbang.
-    entry: { ...libraries, cli: 'src/cli/main.ts' },
+    // `worker` is the CLI's worker-thread entry (`--concurrency`), found beside the CLI's chunks at run time.
+    entry: { ...libraries, cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
     format: ['esm'],
     dts: { entry: libraries },
     splitting: true,

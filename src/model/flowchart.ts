@@ -170,3 +170,15 @@ export function toFlowGraph(fc: FlowchartModel): FlowGraph {
   if (fc.title !== null) graph.title = fc.title;
   return graph;
 }
+
+const nodeIndex = new WeakMap<FlowchartModel, Map<string, FlowchartModel['nodes'][number]>>();
+
+/** A flowchart's node by id, through an index built once per flowchart. */
+export function findNode(fc: FlowchartModel, id: string): FlowchartModel['nodes'][number] | undefined {
+  let index = nodeIndex.get(fc);
+  if (!index) {
+    index = new Map(fc.nodes.map((n) => [n.id, n]));
+    nodeIndex.set(fc, index);
+  }
+  return index.get(id);
+}

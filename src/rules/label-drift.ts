@@ -1,5 +1,6 @@
 import { defineRule } from '../lint/types.js';
 import { alignDocument } from '../model/align.js';
+import { findNode } from '../model/flowchart.js';
 import type { FlowNode } from '../model/types.js';
 import { ruleDocs } from './docs.js';
 
@@ -24,8 +25,8 @@ export const labelDrift = defineRule<Record<string, never>>({
       const view = model.diagrams[rel.view]!.flowchart!;
       const overview = model.diagrams[rel.overview]!.flowchart!;
       for (const m of rel.alignment.matches) {
-        const v = view.nodes.find((n) => n.id === m.from)!;
-        const o = overview.nodes.find((n) => n.id === m.to)!;
+        const v = findNode(view, m.from)!;
+        const o = findNode(overview, m.to)!;
         if (v.label.trim() === o.label.trim()) continue;
         const pos = at(v);
         // Fix only a plain label written exactly as mermaid stores it.

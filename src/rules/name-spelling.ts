@@ -4,6 +4,7 @@ import { defineRule } from '../lint/types.js';
 import type { Vocabulary, VocabularyEntry } from '../lint/vocabulary.js';
 import { LineIndex } from '../markdown/lines.js';
 import { alignDocument } from '../model/align.js';
+import { findNode } from '../model/flowchart.js';
 import { normalizeName } from '../model/names.js';
 import type { Position } from '../model/position.js';
 import type { DocumentModel, Mention } from '../model/types.js';
@@ -97,7 +98,8 @@ const MAX_WORDS = 5;
 
 /** A node written as a bare id (`LLAMA --> TOOLS`): its text is an identifier, not a label. */
 export function bareNode(model: DocumentModel, diagram: number, id: string): boolean {
-  const node = model.diagrams[diagram]?.flowchart?.nodes.find((n) => n.id === id);
+  const fc = model.diagrams[diagram]?.flowchart;
+  const node = fc ? findNode(fc, id) : undefined;
   return node !== undefined && node.labelPosition === null;
 }
 

@@ -1,5 +1,6 @@
 import { COMMON_WORDS, CURATED_TERMS } from '../lint/data/terms.js';
 import type { RuleContext, TextEdit } from '../lint/types.js';
+import { bareNode } from './name-spelling.js';
 import { defineRule } from '../lint/types.js';
 import type { Vocabulary } from '../lint/vocabulary.js';
 import { LineIndex } from '../markdown/lines.js';
@@ -103,11 +104,6 @@ function closeness(written: string, known: string, ratio: number, phonetic: bool
 }
 
 /** A node written as a bare id (`LLAMA --> TOOLS`): its text is an identifier, not a label. */
-function bareNode(model: DocumentModel, diagram: number, id: string): boolean {
-  const node = model.diagrams[diagram]?.flowchart?.nodes.find((n) => n.id === id);
-  return node !== undefined && node.labelPosition === null;
-}
-
 const digitsOf = (s: string): string => s.replace(/\D+/g, ' ').trim();
 
 /** `declared in the table at line 50`, `in the configured vocabulary`, `in the dictionary`. */

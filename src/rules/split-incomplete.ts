@@ -1,5 +1,6 @@
 import { defineRule } from '../lint/types.js';
 import { alignDocument } from '../model/align.js';
+import { findNode } from '../model/flowchart.js';
 import { ruleDocs } from './docs.js';
 
 /**
@@ -35,7 +36,7 @@ export const splitIncomplete = defineRule<{ minCoverage: number; minViews: numbe
       }
       if (coveredNodes.size < options.minCoverage * overview.nodes.length) continue;
       const lines = views.map((v) => model.diagrams[v.view]!.position.start.line).join(', ');
-      const label = (id: string) => overview.nodes.find((n) => n.id === id)?.label ?? id;
+      const label = (id: string) => findNode(overview, id)?.label ?? id;
       for (const n of overview.nodes) {
         if (coveredNodes.has(n.id)) continue;
         context.report({

@@ -1,5 +1,6 @@
 import { defineRule } from '../lint/types.js';
 import { alignDocument } from '../model/align.js';
+import { findNode } from '../model/flowchart.js';
 import { ruleDocs } from './docs.js';
 
 /**
@@ -43,7 +44,7 @@ export const viewOutsideOverview = defineRule<Record<string, never>>({
         const to = map.get(e.to);
         // An edge to a node the overview lacks is part of that node's finding.
         if (from === undefined || to === undefined || overviewEdges.has(`${from}\u0000${to}`)) continue;
-        const label = (id: string) => view.nodes.find((n) => n.id === id)?.label ?? id;
+        const label = (id: string) => findNode(view, id)?.label ?? id;
         context.report({
           message: `Edge \`${label(e.from)}\` → \`${label(e.to)}\` is not in ${where}; add it there or remove it from this view`,
           position: e.position,
