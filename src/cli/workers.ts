@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, resolveRules } from '../lint/config.js';
-import { fix, lint, runRules, type LintResult } from '../lint/engine.js';
-import type { Config, Diagnostic } from '../lint/types.js';
+import { fix, lint, runRules, summarize, type LintResult } from '../lint/engine.js';
+import type { Config } from '../lint/types.js';
 import { LineIndex } from '../markdown/lines.js';
 import { parseDocument } from '../model/document.js';
 import type { DocumentModel } from '../model/types.js';
@@ -116,20 +116,6 @@ async function lintWithModel(source: string, path: string, config: Config, confi
   const model = parseDocument(source, { path });
   const diagnostics = await runRules(model, source, active, config, RULES);
   return { result: summarize(model.path, diagnostics), model };
-}
-
-function summarize(path: string | null, diagnostics: Diagnostic[]): LintResult {
-  let errorCount = 0;
-  let warningCount = 0;
-  let infoCount = 0;
-  let fixableCount = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errorCount++;
-    else if (d.severity === 'warning') warningCount++;
-    else infoCount++;
-    if (d.fix) fixableCount++;
-  }
-  return { path, diagnostics, errorCount, warningCount, infoCount, fixableCount };
 }
 
 /** Which lines of a result's file a formatter shows: the start lines of its findings, all of it, or none. */

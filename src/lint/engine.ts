@@ -124,7 +124,8 @@ export async function runRules(
   );
 }
 
-function summarize(path: string | null, diagnostics: Diagnostic[]): LintResult {
+/** A result with its counts, from sorted diagnostics. */
+export function summarize(path: string | null, diagnostics: Diagnostic[]): LintResult {
   let errorCount = 0;
   let warningCount = 0;
   let infoCount = 0;

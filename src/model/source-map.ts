@@ -1,3 +1,4 @@
+import { lineStarts } from '../markdown/lines.js';
 import type { Point, Position, Span } from './position.js';
 import type { LineMap } from './types.js';
 
@@ -13,16 +14,7 @@ export class DiagramSourceMap {
 
   constructor(text: string, lineMap: LineMap) {
     this.lineMap = lineMap;
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.textLineStarts = starts;
+    this.textLineStarts = lineStarts(text);
   }
 
   /** File point of a 0-based offset into the diagram text. */

@@ -102,7 +102,6 @@ describe('contentHash and normalizeBlockText', () => {
 
 describe('generate', () => {
   const seed = parseDocument(readFileSync(SEED, 'utf8'), { path: SEED });
-  const overview = toFlowGraph(seed.diagrams[0]!.flowchart!);
   const gen = (args: string): string => generate(seed, parseGenerateArgs(args)).text;
 
   it('split: one part, chosen by part=, printed canonically; of names a heading, a number or `diagram N`', () => {
