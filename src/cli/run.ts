@@ -80,7 +80,7 @@ const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export async function run(argv: string[], io: CliIO, options: RunOptions = {}): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const command = COMMANDS.find((c) => c.name === argv[0]);
-  if (command) return command.run(argv.slice(1), io);
+  if (command) return (await command.load()).run(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

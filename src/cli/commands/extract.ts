@@ -22,8 +22,6 @@ Options:
 `;
 
 export const extractCommand: Command = {
-  name: 'extract',
-  summary: "Extract a node's neighbourhood from a flowchart",
   run: (argv, io) =>
     runTransform('extract', io, () => {
       const { values, positionals } = parseArgs({

@@ -105,8 +105,6 @@ Options:
 const BY: Record<string, UnifyBy> = { label: 'label', similar: 'label+similar', 'label+similar': 'label+similar', id: 'id', 'label+id': 'label+id' };
 
 export const mergeCommand: Command = {
-  name: 'merge',
-  summary: 'Merge flowcharts of a document into one',
   run: (argv, io) =>
     runTransform('merge', io, () => {
       const { values, positionals } = parseArgs({

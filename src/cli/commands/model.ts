@@ -14,8 +14,6 @@ whole model (docs/model.md describes it).
 `;
 
 export const modelCommand: Command = {
-  name: 'model',
-  summary: 'Print the document model of each file (--json for all of it)',
   async run(argv: string[], io: CliIO): Promise<number> {
     let parsed;
     try {

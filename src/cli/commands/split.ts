@@ -26,8 +26,6 @@ Options:
 `;
 
 export const splitCommand: Command = {
-  name: 'split',
-  summary: 'Split a flowchart by subtrees, subgraphs, components or size',
   run: (argv, io) =>
     runTransform('split', io, () => {
       const { values, positionals } = parseArgs({

@@ -56,8 +56,6 @@ const DIRECTIONS = ['TB', 'BT', 'LR', 'RL'] as const;
 class Failure extends Error {}
 
 export const tableCommand: Command = {
-  name: 'table',
-  summary: 'Convert between tables and flowcharts; merge and split tables',
   async run(argv: string[], io: CliIO): Promise<number> {
     try {
       return runTable(argv, io);
