@@ -78,8 +78,9 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   const names = new NameIndex(lines);
   names.addTables(model.tables);
   names.addLists(model.lists);
-  names.addHeadings(model.sections);
   names.addDiagrams(model.diagrams);
+  // Last: a heading may name something only a diagram shows (`## Cubeflow Pipelines`).
+  names.addHeadings(model.sections);
   model.names = names.names;
   return model;
 }

@@ -93,3 +93,11 @@ describe('the name index of a document', () => {
     expect(model.names.map((n) => n.name)).not.toContain('2');
   });
 });
+
+describe('headings that name what only a diagram shows', () => {
+  it('become mentions of the diagram label’s name', () => {
+    const model = parseDocument(['# Overview', '', '```mermaid', 'graph TD', '  A[Build] --> B[Cubeflow Pipelines]', '```', '', '## Cubeflow Pipelines', ''].join('\n'));
+    const name = model.names.find((n) => n.name === 'Cubeflow Pipelines');
+    expect(name?.mentions.map((m) => `${m.kind}:${m.position.start.line}`)).toEqual(['diagram:5', 'heading:8']);
+  });
+});
