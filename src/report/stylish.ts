@@ -20,6 +20,9 @@ function severityStyle(colors: Colors, severity: Severity): Style {
 
 const oneLine = (text: string): string => text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
 
+/** Messages longer than this are not padded to, so one long message does not widen every line. */
+const MAX_ALIGNED_MESSAGE = 80;
+
 const padEnd = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 
 /**
@@ -43,7 +46,8 @@ export function formatStylish(results: readonly LintResult[], ctx: FormatContext
     const rows = r.diagnostics.map((d) => ({ d, pos: `${d.position.start.line}:${d.position.start.column}`, message: oneLine(d.message) }));
     const posWidth = Math.max(...rows.map((x) => x.pos.length));
     const sevWidth = Math.max(...rows.map((x) => x.d.severity.length));
-    const msgWidth = Math.max(...rows.map((x) => stringWidth(x.message)));
+    // Align rule ids, but let a long message push only its own id along rather than every row's.
+    const msgWidth = Math.min(MAX_ALIGNED_MESSAGE, Math.max(...rows.map((x) => stringWidth(x.message))));
     for (const { d, pos, message } of rows) {
       const style = severityStyle(colors, d.severity);
       out.push(`  ${colors.dim(pos.padEnd(posWidth))}  ${style(d.severity.padEnd(sevWidth))}  ${padEnd(message, msgWidth)}  ${colors.dim(d.ruleId)}`);
