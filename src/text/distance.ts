@@ -173,9 +173,14 @@ export function words(text: string): WordToken[] {
 
 /** Whether an offset is inside an inline code span of its line (an odd number of backticks before it on the line). */
 export function inCodeSpan(text: string, offset: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  // Walk back to the line start and count backticks on the way (two `lastIndexOf`s would scan
+  // the whole text back when it has no `\r`).
   let ticks = 0;
-  for (let i = lineStart; i < offset; i++) if (text.charCodeAt(i) === 96) ticks++;
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (c === 96) ticks++;
+  }
   return ticks % 2 === 1;
 }
 
