@@ -97,14 +97,24 @@ export function dictionaryWords(): string[] {
 
 /** The vocabulary for a lint run: configured words first, then the dictionary. */
 export function createVocabulary(configured: readonly string[] = []): Vocabulary {
+  // One vocabulary per distinct configured list, so that what rules derive from it (indexes
+  // kept in WeakMaps) is built once per run, not once per file.
+  const key = configured.join('\u0000');
+  const cached = vocabularies.get(key);
+  if (cached) return cached;
   dictionaryMap ??= addAll(
     new Map(),
     dictionaryWords().map((word) => ({ word, source: 'dictionary' as const })),
   );
-  return new Vocabulary(
+  const vocabulary = new Vocabulary(
     configured.map((word) => ({ word, source: 'config' as const })),
     dictionaryMap,
   );
+  if (vocabularies.size >= 64) vocabularies.delete(vocabularies.keys().next().value as string);
+  vocabularies.set(key, vocabulary);
+  return vocabulary;
 }
+
+const vocabularies = new Map<string, Vocabulary>();
 
 let dictionaryMap: EntryMap | undefined;

@@ -166,10 +166,11 @@ export const nameTypo = defineRule<Options>({
       (!declaredMode && knownWords.has(key)) || COMMON.has(key) || ignore.has(key) || context.vocabulary.lookup(key) !== undefined;
 
     const declaredList = [...declared.values()];
-    const singleFree = dedupe([...declaredList.filter((k) => k.words.length === 1), ...vocab.single]);
-    const multiFree = dedupe([...declaredList.filter((k) => k.words.length > 1), ...vocab.multi]);
-    const windowsFree = windowIndex(multiFree);
-    const windowsDeclared = windowIndex(vocab.multi);
+    const derived = derivedIndexes(vocab);
+    // Most documents declare nothing: then the lists are the vocabulary's own, built once per run.
+    const singleFree = declaredList.length === 0 ? derived.single : dedupe([...declaredList.filter((k) => k.words.length === 1), ...vocab.single]);
+    const windowsFree = declaredList.length === 0 ? derived.freeWindows : windowIndex(dedupe([...declaredList.filter((k) => k.words.length > 1), ...vocab.multi]));
+    const windowsDeclared = derived.windows;
 
     let lines: LineIndex | undefined;
     const point = (offset: number) => (lines ??= new LineIndex(context.text)).point(offset);
@@ -416,4 +417,21 @@ function candidatesByFirstLetter(single: Known[], c0: string, c1: string): Known
     if (letter === c0 || letter === c1 || isConfusable(letter, c0)) picked.push(...list);
   }
   return picked.sort((a, b) => a.index - b.index).map((p) => p.known);
+}
+
+/** What `check` derives from the vocabulary alone, kept for the whole run. */
+interface Derived {
+  single: Known[];
+  windows: Map<string, [Known, number][]>;
+  freeWindows: Map<string, [Known, number][]>;
+}
+const derivedCache = new WeakMap<VocabularyIndex, Derived>();
+
+function derivedIndexes(vocab: VocabularyIndex): Derived {
+  let d = derivedCache.get(vocab);
+  if (!d) {
+    d = { single: dedupe([...vocab.single]), windows: windowIndex(vocab.multi), freeWindows: windowIndex(dedupe([...vocab.multi])) };
+    derivedCache.set(vocab, d);
+  }
+  return d;
 }
