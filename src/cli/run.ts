@@ -236,7 +236,15 @@ export async function run(argv: string[], io: CliIO, options: RunOptions = {}): 
   let nextIndex = 0;
   const next = (): Task | undefined => (nextIndex < tasks.length ? tasks[nextIndex++] : undefined);
 
-  const progress = createProgress(files.length, { stream: options.progress === undefined ? process.stderr : options.progress, env: options.env ?? process.env });
+  const env = options.env ?? process.env;
+  // MERMAID_LINT_PROGRESS_DELAY (ms) moves the one-second threshold; tests set it to 0.
+  const rawDelay = env['MERMAID_LINT_PROGRESS_DELAY'];
+  const delay = rawDelay ? Number(rawDelay) : Number.NaN;
+  const progress = createProgress(files.length, {
+    stream: options.progress === undefined ? process.stderr : options.progress,
+    env,
+    ...(delay >= 0 ? { delayMs: delay } : {}),
+  });
   let done = 0;
   const onOutcome = (o: Outcome): void => {
     const task = tasks[o.id] as Task;
