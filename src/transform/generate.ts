@@ -25,7 +25,7 @@ import { normalizeName } from '../model/names.js';
 import type { Position } from '../model/position.js';
 import type { Comment, Diagram, DocumentModel, Table } from '../model/types.js';
 import { extract, type ExtractOptions } from './extract.js';
-import { TransformError } from './graph-utils.js';
+import { nodeList, TransformError } from './graph-utils.js';
 import { toMarkdown } from './markdown.js';
 import { merge, type MergeOptions, type MergePolicy, type UnifyBy } from './merge.js';
 import { flowGraphOf, selectDiagrams } from './select.js';
@@ -377,25 +377,6 @@ function tableOf(r: Resolver, selector: string): Table {
     );
   }
   return pick[0] as Table;
-}
-
-/** Node names of a `group`/`detach` value: `,` separates names, but a comma that belongs to a label is kept (the longest run of pieces that names a node wins). */
-function nodeList(text: string, graph: FlowGraph): string[] {
-  const pieces = text.split(',');
-  const names = (s: string): boolean => {
-    const t = s.trim();
-    const key = normalizeName(t);
-    return graph.vertices.some((v) => v.id === t || (key !== '' && normalizeName(v.text) === key));
-  };
-  const out: string[] = [];
-  for (let i = 0; i < pieces.length; ) {
-    let j = pieces.length;
-    while (j > i + 1 && !names(pieces.slice(i, j).join(','))) j--;
-    const item = pieces.slice(i, j).join(',').trim();
-    if (item !== '') out.push(item);
-    i = j;
-  }
-  return out;
 }
 
 function printOptions(a: Args): PrintFlowchartOptions {

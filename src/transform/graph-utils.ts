@@ -272,3 +272,26 @@ export function canonicalGraph(g: FlowGraph): unknown {
     title: g.title ?? null,
   };
 }
+
+/**
+ * Splits a comma list of node references, keeping commas that belong to a label:
+ * `Python for MLOps,Linux, Git, Cloud, Networking` gives the two labels when the graph
+ * has a node `Linux, Git, Cloud, Networking` (the longest run of pieces that names a node wins).
+ */
+export function nodeList(text: string, graph: FlowGraph): string[] {
+  const pieces = text.split(',');
+  const names = (s: string): boolean => {
+    const t = s.trim();
+    const key = normalizeName(t);
+    return graph.vertices.some((v) => v.id === t || (key !== '' && normalizeName(v.text) === key));
+  };
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    let j = pieces.length;
+    while (j > i + 1 && !names(pieces.slice(i, j).join(','))) j--;
+    const item = pieces.slice(i, j).join(',').trim();
+    if (item !== '') out.push(item);
+    i = j;
+  }
+  return out;
+}

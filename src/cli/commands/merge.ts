@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { FlowGraph } from '../../mermaid/flowchart/index.js';
 import { parseDocument } from '../../model/document.js';
-import { normalizeName } from '../../model/names.js';
 import type { DocumentModel } from '../../model/types.js';
 import { readSourceFile, SourceError } from '../../source/read.js';
 import { TransformError } from '../../transform/graph-utils.js';
@@ -54,29 +52,6 @@ export function outputFormat(value: string | undefined): OutputFormat {
 export function emit(io: CliIO, text: string, out: string | undefined): void {
   if (out === undefined) io.stdout(text);
   else writeFileAtomic(out, text);
-}
-
-/**
- * Splits a comma list of node references, keeping commas that belong to a label:
- * `Python for MLOps,Linux, Git, Cloud, Networking` gives the two labels when the graph
- * has a node `Linux, Git, Cloud, Networking` (the longest run of pieces that names a node wins).
- */
-export function nodeList(text: string, graph: FlowGraph): string[] {
-  const pieces = text.split(',');
-  const names = (s: string): boolean => {
-    const t = s.trim();
-    const key = normalizeName(t);
-    return graph.vertices.some((v) => v.id === t || (key !== '' && normalizeName(v.text) === key));
-  };
-  const out: string[] = [];
-  for (let i = 0; i < pieces.length; ) {
-    let j = pieces.length;
-    while (j > i + 1 && !names(pieces.slice(i, j).join(','))) j--;
-    const item = pieces.slice(i, j).join(',').trim();
-    if (item !== '') out.push(item);
-    i = j;
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------ merge

@@ -3,7 +3,8 @@ import { split, type SplitBy } from '../../transform/split.js';
 import { flowGraphOf, formatDiagrams, selectDiagram } from '../../transform/select.js';
 import { EXIT } from '../io.js';
 import type { Command } from './types.js';
-import { CommandError, emit, loadDocument, nodeList, OUTPUT_OPTIONS, outputFormat, runTransform } from './merge.js';
+import { nodeList } from '../../transform/graph-utils.js';
+import { CommandError, emit, loadDocument, OUTPUT_OPTIONS, outputFormat, runTransform } from './merge.js';
 
 const HELP = `Usage: mermaid-lint split <file> --diagram <sel> [options]
 
