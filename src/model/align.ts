@@ -65,15 +65,29 @@ function tokens(label: string): string[] {
  * Dice overlap of their words scaled down.
  */
 export function labelSimilarity(a: string, b: string): number {
-  const na = normalizeName(a);
-  const nb = normalizeName(b);
+  return similarity(labelKey(a), labelKey(b));
+}
+
+/** What `labelSimilarity` reads of a label, computed once per node. */
+interface LabelKey {
+  normalized: string;
+  /** Meaningful words (no stop words), each once. */
+  words: Set<string>;
+}
+
+function labelKey(label: string): LabelKey {
+  const normalized = normalizeName(label);
+  return { normalized, words: new Set(normalized ? tokens(label) : []) };
+}
+
+function similarity(a: LabelKey, b: LabelKey): number {
+  const na = a.normalized;
+  const nb = b.normalized;
   if (!na || !nb) return 0;
   if (na === nb) return 1;
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (ta.length === 0 || tb.length === 0) return 0;
-  const sa = new Set(ta);
-  const sb = new Set(tb);
+  const sa = a.words;
+  const sb = b.words;
+  if (sa.size === 0 || sb.size === 0) return 0;
   let common = 0;
   for (const t of sa) if (sb.has(t)) common++;
   if (common === sa.size && common === sb.size) return 0.95;
@@ -127,19 +141,22 @@ export function alignFlowcharts(a: Diagram, b: Diagram): Alignment {
     taken.add(m.to);
   };
 
+  const labelsA = fa.nodes.map((n) => labelKey(n.label));
+  const labelsB = fb.nodes.map((n) => labelKey(n.label));
+
   // 1. Unique exact label matches.
   const byKey = new Map<string, FlowNode[]>();
-  for (const n of fb.nodes) {
-    const k = normalizeName(n.label);
+  fb.nodes.forEach((n, j) => {
+    const k = labelsB[j]!.normalized;
     if (k) byKey.set(k, [...(byKey.get(k) ?? []), n]);
-  }
+  });
   const keysA = new Map<string, number>();
-  for (const n of fa.nodes) keysA.set(normalizeName(n.label), (keysA.get(normalizeName(n.label)) ?? 0) + 1);
-  for (const n of fa.nodes) {
-    const k = normalizeName(n.label);
+  for (const l of labelsA) keysA.set(l.normalized, (keysA.get(l.normalized) ?? 0) + 1);
+  fa.nodes.forEach((n, i) => {
+    const k = labelsA[i]!.normalized;
     const cands = byKey.get(k);
     if (k && cands?.length === 1 && keysA.get(k) === 1) accept({ from: n.id, to: cands[0]!.id, kind: 'label', similarity: 1 });
-  }
+  });
 
   // 2. Similar labels, confirmed by structure when not similar enough alone.
   const agreement = (x: string, y: string): number => {
@@ -157,14 +174,20 @@ export function alignFlowcharts(a: Diagram, b: Diagram): Alignment {
     check(adjA.children.get(x), adjB.children.get(y));
     return agree - disagree;
   };
+  // Similarities do not change as matches are accepted (agreement does): computed once per pair.
+  const sims: Float64Array[] = labelsA.map((la) => Float64Array.from(labelsB, (lb) => similarity(la, lb)));
   for (;;) {
     let best: NodeMatch | null = null;
     let bestScore = -Infinity;
-    for (const na of fa.nodes) {
+    for (let i = 0; i < fa.nodes.length; i++) {
+      const na = fa.nodes[i]!;
       if (forward.has(na.id)) continue;
-      for (const nb of fb.nodes) {
+      const row = sims[i]!;
+      for (let j = 0; j < fb.nodes.length; j++) {
+        const sim = row[j]!;
+        if (sim < WITH_STRUCTURE) continue;
+        const nb = fb.nodes[j]!;
         if (taken.has(nb.id)) continue;
-        const sim = labelSimilarity(na.label, nb.label);
         const agree = agreement(na.id, nb.id);
         const ok = (sim >= ALONE && agree >= 0) || (sim >= WITH_STRUCTURE && agree > 0);
         if (!ok) continue;

@@ -11,6 +11,20 @@ import type { Cell, Diagram, List, Mention, MentionKind, MentionRef, MentionRole
  * `normalizeName('ELK Stack/OpenSearch') === normalizeName('ELK Stack / OpenSearch')`
  */
 export function normalizeName(text: string): string {
+  let out = normalized.get(text);
+  if (out === undefined) {
+    out = fold(text);
+    // Labels and names repeat across a run's files; the memo starts over rather than grow without bound.
+    if (normalized.size >= NORMALIZED_LIMIT) normalized.clear();
+    normalized.set(text, out);
+  }
+  return out;
+}
+
+const NORMALIZED_LIMIT = 100_000;
+const normalized = new Map<string, string>();
+
+function fold(text: string): string {
   const folded = text
     .normalize('NFKC')
     .toLowerCase()

@@ -103,8 +103,15 @@ function closeness(written: string, known: string, ratio: number, phonetic: bool
   return { distance, strong };
 }
 
-/** A node written as a bare id (`LLAMA --> TOOLS`): its text is an identifier, not a label. */
-const digitsOf = (s: string): string => s.replace(/\D+/g, ' ').trim();
+/** The runs of digits of a word, space-separated (`k8s` → `8`); '' when it has none. */
+function digitsOf(s: string): string {
+  // Most words have no digit: skip the regular expression for them.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return s.replace(/\D+/g, ' ').trim();
+  }
+  return '';
+}
 
 /** `declared in the table at line 50`, `in the configured vocabulary`, `in the dictionary`. */
 function describeOrigin(origin: Origin): string {
@@ -167,8 +174,10 @@ export const nameTypo = defineRule<Options>({
 
     const declaredList = [...declared.values()];
     const derived = derivedIndexes(vocab);
-    // Most documents declare nothing: then the lists are the vocabulary's own, built once per run.
-    const singleFree = declaredList.length === 0 ? derived.single : dedupe([...declaredList.filter((k) => k.words.length === 1), ...vocab.single]);
+    // The document's own one-word names are matched per document; the vocabulary's, once per run per word.
+    const declaredSingle = declaredList.filter((k) => k.words.length === 1);
+    const declaredSingleKeys = new Set(declaredSingle.map((k) => k.key));
+    const memo = wordMemo(derived, ratio, ignore);
     const windowsFree = declaredList.length === 0 ? derived.freeWindows : windowIndex(dedupe([...declaredList.filter((k) => k.words.length > 1), ...vocab.multi]));
     const windowsDeclared = derived.windows;
 
@@ -188,8 +197,8 @@ export const nameTypo = defineRule<Options>({
         const base = mentionBase(context.text, m);
         if (base !== null && m.kind !== 'diagram' && inCodeSpan(context.text, base)) continue;
         const findings = own
-          ? check(m.text, { single: vocab.single, windows: windowsDeclared, strongOnly: true })
-          : check(m.text, { single: singleFree, windows: windowsFree, strongOnly: false });
+          ? check(m.text, { single: [], windows: windowsDeclared, strongOnly: true })
+          : check(m.text, { single: declaredSingle, windows: windowsFree, strongOnly: false });
         for (const f of findings) {
           // Words of paths, URLs and image references (`/shared/opa/opa.sock`) are not names.
           if (base !== null ? inPath(context.text, base + f.start, base + f.end) : inPath(m.text, f.start, f.end)) continue;
@@ -256,23 +265,22 @@ export const nameTypo = defineRule<Options>({
       };
     }
 
+    /**
+     * A word one slip away from a one-word name: the document's own (`declaredSingle`,
+     * none in declared mode) before the vocabulary's, whose matches depend on the
+     * word alone and are remembered for the run.
+     */
     function matchWord(t: WordToken, single: Known[], strongOnly: boolean): Finding | null {
-      const hits: { known: Known; at: number; close: Closeness }[] = [];
-      const c0 = t.key.charAt(0);
-      const c1 = t.key.charAt(1);
-      for (const known of candidatesByFirstLetter(single, c0, c1)) {
-        // Cheap filters first: the length and the first letter (kept, swapped with the second, or confused).
-        const k = known.key;
-        const gap = Math.abs(k.length - t.key.length);
-        if (gap > 0 && gap > Math.max(1, Math.floor(Math.max(k.length, t.key.length) * ratio))) continue;
-        if (k.charAt(0) !== c0 && k.charAt(0) !== c1 && !isConfusable(k.charAt(0), c0)) continue;
-        if (ignore.has(k)) continue;
-        const close = closeness(t.key, k, ratio, known.origin.kind !== 'dictionary');
-        if (!close || (strongOnly && !close.strong)) continue;
-        // A dictionary name the document never writes needs the mark of a slip, or one edit in a long word.
-        if (known.origin.kind === 'dictionary' && !close.strong && !(close.distance === 1 && [...t.key].length >= LONG)) continue;
-        hits.push({ known, at: 0, close });
+      const own = single.length > 0 ? singleHits(t.key, single, strongOnly, ratio, ignore) : [];
+      const memoKey = (strongOnly ? '1' : '0') + t.key;
+      let fromVocab = memo.get(memoKey);
+      if (!fromVocab) {
+        fromVocab = singleHits(t.key, derived.single, strongOnly, ratio, ignore);
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(memoKey, fromVocab);
       }
+      // A vocabulary entry the document declares too is the document's (as `dedupe` ranks them).
+      const hits = fromVocab.length === 0 ? own : [...own, ...(own.length === 0 && declaredSingleKeys.size === 0 ? fromVocab : fromVocab.filter((h) => !declaredSingleKeys.has(h.known.key)))];
       if (hits.length === 0) return null;
       const best = pick(hits);
       const first = best[0];
@@ -306,6 +314,50 @@ function uniqueKnown(ks: Known[]): Known[] {
   const seen = new Map<string, Known>();
   for (const k of ks) if (!seen.has(k.key)) seen.set(k.key, k);
   return [...seen.values()];
+}
+
+/** A known one-word name a word is close to. */
+interface WordHit {
+  known: Known;
+  at: number;
+  close: Closeness;
+}
+
+/** Words remembered per vocabulary and options before the memo starts over (memory stays bounded). */
+const MEMO_LIMIT = 50_000;
+const memos = new WeakMap<Derived, Map<string, Map<string, WordHit[]>>>();
+
+/** The run-wide memo of vocabulary matches for one set of options. */
+function wordMemo(derived: Derived, ratio: number, ignore: ReadonlySet<string>): Map<string, WordHit[]> {
+  let byOptions = memos.get(derived);
+  if (!byOptions) memos.set(derived, (byOptions = new Map()));
+  const sig = `${ratio}\u0001${[...ignore].sort().join('\u0001')}`;
+  let memo = byOptions.get(sig);
+  if (!memo) byOptions.set(sig, (memo = new Map()));
+  return memo;
+}
+
+/** The entries of `single` a word (normalised) is a likely misspelling of, in `single`'s order. */
+function singleHits(key: string, single: Known[], strongOnly: boolean, ratio: number, ignore: ReadonlySet<string>): WordHit[] {
+  const hits: WordHit[] = [];
+  const c0 = key.charAt(0);
+  const c1 = key.charAt(1);
+  const len = key.length;
+  const long = [...key].length >= LONG;
+  for (const known of candidatesByFirstLetter(single, c0, c1)) {
+    // Cheap filters first: the length and the first letter (kept, swapped with the second, or confused).
+    const k = known.key;
+    const gap = Math.abs(k.length - len);
+    if (gap > 0 && gap > Math.max(1, Math.floor(Math.max(k.length, len) * ratio))) continue;
+    if (k.charAt(0) !== c0 && k.charAt(0) !== c1 && !isConfusable(k.charAt(0), c0)) continue;
+    if (ignore.has(k)) continue;
+    const close = closeness(key, k, ratio, known.origin.kind !== 'dictionary');
+    if (!close || (strongOnly && !close.strong)) continue;
+    // A dictionary name the document never writes needs the mark of a slip, or one edit in a long word.
+    if (known.origin.kind === 'dictionary' && !close.strong && !(close.distance === 1 && long)) continue;
+    hits.push({ known, at: 0, close });
+  }
+  return hits;
 }
 
 /** Keeps the first (best-ranked) entry of each key. */
@@ -401,6 +453,19 @@ const buckets = new WeakMap<Known[], Map<string, { known: Known; index: number }
  * in their order in `single` — without scanning the whole dictionary per word.
  */
 function candidatesByFirstLetter(single: Known[], c0: string, c1: string): Known[] {
+  let byPair = picks.get(single);
+  if (!byPair) picks.set(single, (byPair = new Map()));
+  const pairKey = `${c0}\u0000${c1}`;
+  const cached = byPair.get(pairKey);
+  if (cached) return cached;
+  const list = pickByFirstLetter(single, c0, c1);
+  byPair.set(pairKey, list);
+  return list;
+}
+/** The lists `candidatesByFirstLetter` made, per list and letter pair. */
+const picks = new WeakMap<Known[], Map<string, Known[]>>();
+
+function pickByFirstLetter(single: Known[], c0: string, c1: string): Known[] {
   let byLetter = buckets.get(single);
   if (!byLetter) {
     byLetter = new Map();

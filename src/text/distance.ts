@@ -19,34 +19,66 @@ function chars(s: string): string[] {
  */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
-  const s = chars(a);
-  const t = chars(b);
+  const s = codes(a, bufA);
+  const t = codes(b, bufB);
   const n = s.length;
   const m = t.length;
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0) return m;
   if (m === 0) return n;
   // Three rows: two back (for transpositions), one back, current.
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  let prev2 = row(0, m);
+  let prev = row(1, m);
+  let cur = row(2, m);
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = i;
-    const si = s[i - 1];
+    const si = s[i - 1] as number;
+    const sp = i > 1 ? (s[i - 2] as number) : -1;
     for (let j = 1; j <= m; j++) {
-      const tj = t[j - 1];
-      const cost = si === tj ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && si === t[j - 2] && s[i - 2] === tj) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      const tj = t[j - 1] as number;
+      const del = (prev[j] as number) + 1;
+      const ins = (cur[j - 1] as number) + 1;
+      const sub = (prev[j - 1] as number) + (si === tj ? 0 : 1);
+      let v = del < ins ? del : ins;
+      if (sub < v) v = sub;
+      if (j > 1 && si === t[j - 2] && sp === tj) {
+        const tr = (prev2[j - 2] as number) + 1;
+        if (tr < v) v = tr;
+      }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
   }
   const d = prev[m] as number;
   return d > max ? max + 1 : d;
+}
+
+/** Scratch space for `editDistance`, grown as needed and reused (it runs for every candidate name of every word). */
+let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+const bufA: number[] = [];
+const bufB: number[] = [];
+
+function row(k: number, m: number): Int32Array {
+  if ((rows[0] as Int32Array).length <= m) rows = [0, 1, 2].map(() => new Int32Array(2 * (m + 1)));
+  return rows[k] as Int32Array;
+}
+
+/** The code points of a string, into a reused buffer (so that astral characters count as one). */
+function codes(s: string, buf: number[]): number[] {
+  buf.length = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i) as number;
+    buf.push(c);
+    if (c > 0xffff) i++;
+  }
+  return buf;
 }
 
 export type EditKind = 'substitution' | 'insertion' | 'deletion' | 'transposition';

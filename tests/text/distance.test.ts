@@ -38,6 +38,32 @@ describe('editDistance', () => {
       }),
     );
   });
+
+  it('agrees with the textbook optimal-string-alignment table, long strings and astral characters included', () => {
+    // The full (m+1)×(n+1) table over code points, written plainly.
+    const reference = (a: string, b: string): number => {
+      const s = [...a];
+      const t = [...b];
+      const d = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= s.length; i++) {
+        for (let j = 1; j <= t.length; j++) {
+          const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+          if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[s.length]![t.length]!;
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'k', '😀', '😁'), maxLength: 80 });
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 0, max: 6 }), (a, b, max) => {
+        const d = reference(a, b);
+        expect(editDistance(a, b)).toBe(d);
+        expect(editDistance(a, b, max)).toBe(Math.min(d, max + 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('singleEdit', () => {
