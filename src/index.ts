@@ -1,4 +1,4 @@
-export { parseDocument, isMermaidPath } from './model/document.js';
+export { parseDocument, isMermaidPath, needsSyntaxTree } from './model/document.js';
 export type { ParseOptions } from './model/document.js';
 export { normalizeName, parseNames } from './model/names.js';
 export type { NameEntry } from './model/names.js';

@@ -13,6 +13,12 @@ export interface ParseOptions {
   path?: string;
   /** Force how the text is read instead of going by the path's extension. */
   kind?: 'markdown' | 'mermaid';
+  /**
+   * `'lazy'` (the default): a Markdown text that cannot hold a diagram, table, list,
+   * link, comment or front matter (see {@link needsSyntaxTree}) is not parsed unless its
+   * headings are read. `'eager'` always parses. Both give the same model.
+   */
+  tree?: 'lazy' | 'eager';
 }
 
 const MERMAID_FILE = /\.(mmd|mermaid)$/i;
@@ -64,6 +70,20 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     return model;
   }
 
+  if (options.tree !== 'eager' && !needsSyntaxTree(text)) {
+    // Prose and headings only: every other part is empty. The headings are parsed when read.
+    let sections: DocumentModel['sections'] | undefined;
+    Object.defineProperty(model, 'sections', {
+      enumerable: true,
+      configurable: true,
+      get: () => (sections ??= extractBlocks(parseMarkdown(text), lines).sections),
+      set: (value: DocumentModel['sections']) => {
+        sections = value;
+      },
+    });
+    return model;
+  }
+
   const blocks = extractBlocks(parseMarkdown(text), lines);
   model.frontMatter = blocks.frontMatter;
   model.sections = blocks.sections;
@@ -83,6 +103,22 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   names.addHeadings(model.sections);
   model.names = names.names;
   return model;
+}
+
+/**
+ * Characters and lines without which Markdown has no diagram (fences, `:::`),
+ * table (`|`), link, image, definition or footnote (`[`, `<`, `://`, `www.`,
+ * `@`), HTML or comment (`<`), front matter (`---` first) or list (a marker
+ * line). A superset: a text may match and still have none.
+ */
+const MAY_HOLD_BLOCKS = /```|~~~|:::|[|[<@]|:\/\/|www\.|^(?:[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))/m;
+
+/**
+ * Whether building the model of a Markdown text needs its syntax tree for
+ * anything but headings: false for prose and headings alone.
+ */
+export function needsSyntaxTree(text: string): boolean {
+  return text.startsWith('---') || MAY_HOLD_BLOCKS.test(text);
 }
 
 function buildDiagram(raw: RawDiagram, index: number): Diagram {
