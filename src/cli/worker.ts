@@ -1,17 +1,8 @@
 /**
- * Worker thread entry (built to `dist/worker.js`): lints the tasks the main
- * thread sends, one at a time in arrival order, and posts each outcome back.
+ * Worker thread entry (built to `dist/worker.js`) for `--concurrency`. Like the CLI's
+ * entry, it turns on Node's on-disk compile cache before loading the linter.
  */
-import { parentPort } from 'node:worker_threads';
-import { processTask, type Task } from './workers.js';
+import module from 'node:module';
 
-const port = parentPort;
-if (port) {
-  let chain: Promise<void> = Promise.resolve();
-  port.on('message', (task: Task) => {
-    chain = chain.then(async () => {
-      port.postMessage(await processTask(task));
-    });
-  });
-  port.postMessage({ ready: true });
-}
+module.enableCompileCache?.();
+await import('./worker-loop.js');

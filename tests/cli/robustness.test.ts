@@ -3,7 +3,7 @@
  * process): each must end without a crash or stack trace, with exit code 2
  * and one line per unreadable file, while the other files are still linted.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,4 +139,21 @@ describe('robustness (spawned CLI)', () => {
       expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
     }
   });
+
+  it('ends quietly when its reader goes away (`mermaid-lint … | head -1`)', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    // Enough output that the pipe is still being written when the reader leaves.
+    const piped = join(dir, 'piped');
+    mkdirSync(piped, { recursive: true });
+    for (let i = 0; i < 300; i++) writeFileSync(join(piped, `doc-${i}.md`), BAD.repeat(20));
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--format', 'json', 'piped'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (c, s) => done([c, s])));
+    expect(signal).toBeNull();
+    expect(stderr).not.toMatch(STACK);
+    expect(stderr).not.toMatch(/EPIPE/);
+    expect(code).toBe(1);
+  }, 240_000);
 });
