@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AUTOLINK_TRANSFORM_NARROWED, parseMarkdown, parseMarkdownReference } from '../../src/markdown/parse.js';
+import { HAS_SHARED, REALWORLD, SHARED_SKIP_REASON } from '../helpers/paths.js';
+
+const same = (text: string): void => {
+  expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseMarkdownReference(text)));
+};
+
+const links = (text: string): string[] => {
+  const out: string[] = [];
+  const walk = (n: { type: string; url?: string; children?: unknown[] }): void => {
+    if (n.type === 'link') out.push(n.url ?? '');
+    for (const c of (n.children ?? []) as (typeof n)[]) walk(c);
+  };
+  walk(parseMarkdown(text));
+  return out;
+};
+
+describe('GFM autolink literals', () => {
+  it('are found where a reader sees them: text, emphasis, table cells, list items, headings', () => {
+    expect(AUTOLINK_TRANSFORM_NARROWED).toBe(true);
+    const text = [
+      '# Docs at www.example.com',
+      '',
+      'Mail someone@example.org or see *https://example.com/a?b=c* (and WWW.Example.net).',
+      '',
+      '| site | contact |',
+      '| --- | --- |',
+      '| https://x.dev | ops@x.dev |',
+      '',
+      '- item www.one.io',
+      '  - nested mailto:me@two.io',
+      '',
+      'Not inside a [link to www.three.io](https://three.io) or `code www.four.io`.',
+    ].join('\n');
+    expect(links(text)).toEqual([
+      'http://www.example.com',
+      'mailto:someone@example.org',
+      'https://example.com/a?b=c',
+      'http://WWW.Example.net',
+      'https://x.dev',
+      'mailto:ops@x.dev',
+      'http://www.one.io',
+      'mailto:me@two.io',
+      'https://three.io',
+    ]);
+    same(text);
+  });
+
+  it('give the same tree as the published transform on random text', () => {
+    const pieces = ['www.', 'WwW.', 'http://', 'https://', 'a.b', '@', 'x@y.z', 'mailto:', 'xmpp:', '.', '/', '-', '_', '+', ' ', '\n', '\n\n', '*', '_', '`', '[', ']', '(', ')', '<', '>', '|', '- ', '# ', '\\', '&#64;', '&commat;', 'a', 'Z', '9', 'é'];
+    const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((p) => p.join(''));
+    fc.assert(fc.property(texts, (text) => same(text)), { numRuns: 3000, seed: 11 });
+  });
+});
+
+describe.skipIf(!HAS_SHARED)(`GFM autolink literals in the real-world corpus (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`, () => {
+  it('give the same tree as the published transform for every file', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(md|mdx|markdown)$/i.test(name)) files.push(p);
+      }
+    };
+    walk(REALWORLD);
+    expect(files.length).toBeGreaterThan(600);
+    for (const file of files) same(readFileSync(file, 'utf8'));
+  }, 300_000);
+});
