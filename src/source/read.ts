@@ -45,21 +45,24 @@ export function readSourceFile(file: string): string {
 
 /** Decodes file bytes as UTF-8, rejecting binary data and invalid sequences with their position. */
 export function decodeSource(bytes: Uint8Array, file: string): string {
-  const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < sniff; i++) {
-    if (bytes[i] === 0) {
-      const { line, column } = lineColumnOfByte(bytes, i);
-      throw new SourceError(file, 'binary file (NUL byte), expected UTF-8 text', line, column);
-    }
+  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = lineColumnOfByte(bytes, nul);
+    throw new SourceError(file, 'binary file (NUL byte), expected UTF-8 text', line, column);
   }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
+  try {
+    // The native decoder checks the bytes; where it refuses them, find the first bad byte for the message.
+    return strictUtf8.decode(bytes);
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(bytes));
     const { line, column } = lineColumnOfByte(bytes, bad);
     const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     throw new SourceError(file, `invalid UTF-8 (byte 0x${hex}), expected UTF-8 text; re-save the file as UTF-8`, line, column);
   }
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
+
+// ignoreBOM: a byte-order mark is kept as text (the model records and strips it).
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function describeIoError(err: unknown): string {
   const code = (err as { code?: string } | null)?.code;

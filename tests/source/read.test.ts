@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSource, firstInvalidUtf8, readSourceFile, SourceError } from '../../src/source/read.js';
 import { fixture } from '../helpers/paths.js';
@@ -59,6 +60,27 @@ describe('firstInvalidUtf8', () => {
     [[0x61, 0xff], 1],
   ])('%j → %i', (bytes, index) => {
     expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(index);
+  });
+
+  it('refuses exactly the byte strings the strict decoder refuses, at the first byte the decoder cannot take', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const bytes = fc.array(fc.oneof(fc.integer({ min: 0x20, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xe2, 0x80, 0x94, 0xed, 0xa0, 0xf0, 0x9f, 0xf4, 0x90, 0xc2)), { maxLength: 24 });
+    fc.assert(
+      fc.property(bytes, (list) => {
+        const b = Uint8Array.from(list);
+        let ok = true;
+        try {
+          strict.decode(b);
+        } catch {
+          ok = false;
+        }
+        const bad = firstInvalidUtf8(b);
+        expect(bad === -1).toBe(ok);
+        // Everything before the reported byte decodes.
+        if (bad > 0) expect(() => strict.decode(b.subarray(0, bad))).not.toThrow();
+      }),
+      { numRuns: 5000, seed: 3 },
+    );
   });
 
   it('agrees with a strict decoder on the seed', () => {
