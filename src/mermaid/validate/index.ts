@@ -7,6 +7,8 @@
  *   parsed with that package directly (no DOM needed). For the ones whose mermaid
  *   db can still reject a syntactically valid diagram and whose checks are not
  *   re-implemented here, a clean parse is confirmed with mermaid itself.
+ * - Class and state diagrams that a fast recogniser of a well-tested
+ *   subset accepts are valid without asking mermaid (see {@link FAST_ACCEPT}).
  * - All other types go through `mermaid.parse` (jison grammars and the rest),
  *   loaded lazily with a jsdom shim the first time such a block is met.
  *
@@ -14,6 +16,8 @@
  * @mermaid-js/parser are only reached through dynamic `import()`.
  */
 import type { DetectedType } from '../detect.js';
+import { acceptsClass } from '../fast/class.js';
+import { acceptsState } from '../fast/state.js';
 import type { DiagramProblem } from './common.js';
 import { parserInput, unknownDiagramProblem } from './common.js';
 import { isLangiumType, needsMermaidSemantics, validateWithLangium } from './langium.js';
@@ -22,6 +26,18 @@ import { validateWithMermaid } from './mermaidParse.js';
 export type { DiagramProblem } from './common.js';
 export { LANGIUM_TYPES } from './langium.js';
 export { mermaidRequested } from './mermaidParse.js';
+
+/**
+ * Recognisers of a subset of a diagram type that mermaid 12.3.0 is known to
+ * accept (`src/mermaid/fast/`): a text one of them accepts needs no
+ * `mermaid.parse`; anything else (including every invalid text) still goes to
+ * mermaid, so its verdict and message are mermaid's own. Differential tests
+ * against mermaid keep them sound.
+ */
+const FAST_ACCEPT: Partial<Record<string, (text: string) => boolean>> = {
+  classDiagram: acceptsClass,
+  stateDiagram: acceptsState,
+};
 
 /** Which validator handles a detected diagram id. */
 export function validatorFor(type: string): 'langium' | 'langium+mermaid' | 'mermaid' {
@@ -46,7 +62,7 @@ export async function validateDiagram(text: string, detected: DetectedType): Pro
       },
     ];
   }
-  if (!isLangiumType(type)) return validateWithMermaid(text, type, detected.keywordSpan);
+  if (!isLangiumType(type)) return FAST_ACCEPT[type]?.(text) ? [] : validateWithMermaid(text, type, detected.keywordSpan);
 
   // mermaid rejects invalid front-matter YAML before it looks at the diagram
   if (detected.frontMatter?.error !== undefined) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../../src/mermaid');
-const SOURCES = [join(ROOT, 'detect.ts'), ...readdirSync(join(ROOT, 'validate')).map((f) => join(ROOT, 'validate', f))];
+const SOURCES = [join(ROOT, 'detect.ts'), ...['validate', 'fast'].flatMap((dir) => readdirSync(join(ROOT, dir)).map((f) => join(ROOT, dir, f)))];
 const HEAVY = /^\s*import\s+(?!type\b)[^;]*from\s+['"](mermaid|jsdom|@mermaid-js\/parser)['"]/m;
 
 describe('lazy loading', () => {
@@ -21,8 +21,13 @@ describe('lazy loading', () => {
     }
     expect(mermaidRequested()).toBe(false);
     expect((globalThis as Record<string, unknown>)['document']).toBeUndefined();
-    // the first jison-type diagram loads mermaid (with a jsdom shim)
-    const text = 'sequenceDiagram\n  A->>B: hi';
+    // Class and state diagrams in the fast recognisers' subsets need no mermaid either.
+    for (const text of ['classDiagram\n  A <|-- B', 'stateDiagram-v2\n  [*] --> A']) {
+      expect(await validateDiagram(text, detectDiagramType(text))).toEqual([]);
+    }
+    expect(mermaidRequested()).toBe(false);
+    // The first diagram outside them loads mermaid (with a jsdom shim).
+    const text = 'erDiagram\n  A ||--o{ B : has';
     expect(await validateDiagram(text, detectDiagramType(text))).toEqual([]);
     expect(mermaidRequested()).toBe(true);
     expect((globalThis as Record<string, unknown>)['document']).toHaveProperty('createElement');
