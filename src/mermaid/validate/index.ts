@@ -7,7 +7,7 @@
  *   parsed with that package directly (no DOM needed). For the ones whose mermaid
  *   db can still reject a syntactically valid diagram and whose checks are not
  *   re-implemented here, a clean parse is confirmed with mermaid itself.
- * - Class and state diagrams that a fast recogniser of a well-tested
+ * - Sequence, class and state diagrams that a fast recogniser of a well-tested
  *   subset accepts are valid without asking mermaid (see {@link FAST_ACCEPT}).
  * - All other types go through `mermaid.parse` (jison grammars and the rest),
  *   loaded lazily with a jsdom shim the first time such a block is met.
@@ -17,6 +17,7 @@
  */
 import type { DetectedType } from '../detect.js';
 import { acceptsClass } from '../fast/class.js';
+import { acceptsSequence } from '../fast/sequence.js';
 import { acceptsState } from '../fast/state.js';
 import type { DiagramProblem } from './common.js';
 import { parserInput, unknownDiagramProblem } from './common.js';
@@ -35,6 +36,7 @@ export { mermaidRequested } from './mermaidParse.js';
  * against mermaid keep them sound.
  */
 const FAST_ACCEPT: Partial<Record<string, (text: string) => boolean>> = {
+  sequence: acceptsSequence,
   classDiagram: acceptsClass,
   stateDiagram: acceptsState,
 };

@@ -21,8 +21,8 @@ describe('lazy loading', () => {
     }
     expect(mermaidRequested()).toBe(false);
     expect((globalThis as Record<string, unknown>)['document']).toBeUndefined();
-    // Class and state diagrams in the fast recognisers' subsets need no mermaid either.
-    for (const text of ['classDiagram\n  A <|-- B', 'stateDiagram-v2\n  [*] --> A']) {
+    // Sequence, class and state diagrams in the fast recognisers' subsets need no mermaid either.
+    for (const text of ['sequenceDiagram\n  A->>B: hi', 'classDiagram\n  A <|-- B', 'stateDiagram-v2\n  [*] --> A']) {
       expect(await validateDiagram(text, detectDiagramType(text))).toEqual([]);
     }
     expect(mermaidRequested()).toBe(false);
