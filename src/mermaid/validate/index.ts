@@ -6,7 +6,8 @@
  * - Types mermaid parses with @mermaid-js/parser (see {@link LANGIUM_TYPES}) are
  *   parsed with that package directly (no DOM needed). For the ones whose mermaid
  *   db can still reject a syntactically valid diagram and whose checks are not
- *   re-implemented here, a clean parse is confirmed with mermaid itself.
+ *   re-implemented here, a clean parse is confirmed with mermaid itself (a gitGraph
+ *   only when its history does not replay cleanly, see `fast/gitgraph.ts`).
  * - Sequence, class and state diagrams that a fast recogniser of a well-tested
  *   subset accepts are valid without asking mermaid (see {@link FAST_ACCEPT}).
  * - All other types go through `mermaid.parse` (jison grammars and the rest),
@@ -17,6 +18,7 @@
  */
 import type { DetectedType } from '../detect.js';
 import { acceptsClass } from '../fast/class.js';
+import { gitGraphSemanticsOk } from '../fast/gitgraph.js';
 import { acceptsSequence } from '../fast/sequence.js';
 import { acceptsState } from '../fast/state.js';
 import type { DiagramProblem } from './common.js';
@@ -72,8 +74,11 @@ export async function validateDiagram(text: string, detected: DetectedType): Pro
     return validateWithMermaid(text, type, detected.keywordSpan);
   }
   const input = parserInput(text, type);
-  const problems = await validateWithLangium(type, input, text);
+  let ast: unknown;
+  const problems = await validateWithLangium(type, input, text, (a) => (ast = a));
   if (problems.length > 0 || !needsMermaidSemantics(type)) return problems;
+  // A gitGraph whose history replays without any of mermaid's db errors needs no mermaid.
+  if (type === 'gitGraph' && ast !== undefined && gitGraphSemanticsOk(ast, text)) return [];
   return validateWithMermaid(text, type, detected.keywordSpan);
 }
 

@@ -111,7 +111,12 @@ function dedupe(problems: DiagramProblem[]): DiagramProblem[] {
  * Parses with @mermaid-js/parser. Returns the problems found (syntax, and the
  * db checks mermaid runs for the types in NATIVE_SEMANTICS).
  */
-export async function validateWithLangium(type: LangiumType, input: MappedText, original: string): Promise<DiagramProblem[]> {
+export async function validateWithLangium(
+  type: LangiumType,
+  input: MappedText,
+  original: string,
+  onAst?: (ast: unknown) => void,
+): Promise<DiagramProblem[]> {
   const { parse, MermaidParseError } = await loadParser();
   let ast: unknown;
   try {
@@ -120,6 +125,7 @@ export async function validateWithLangium(type: LangiumType, input: MappedText, 
     if (e instanceof MermaidParseError) return langiumErrorProblems(e, input, original);
     throw e;
   }
+  onAst?.(ast);
   const span = (node: AstNodeLike) =>
     node.$cstNode ? toOriginal(input, node.$cstNode.offset, node.$cstNode.end, original) : endOfContent(input, original);
   if (type === 'pie') return pieChecks(ast as PieAst, span);

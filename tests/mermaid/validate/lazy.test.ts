@@ -22,7 +22,8 @@ describe('lazy loading', () => {
     expect(mermaidRequested()).toBe(false);
     expect((globalThis as Record<string, unknown>)['document']).toBeUndefined();
     // Sequence, class and state diagrams in the fast recognisers' subsets need no mermaid either.
-    for (const text of ['sequenceDiagram\n  A->>B: hi', 'classDiagram\n  A <|-- B', 'stateDiagram-v2\n  [*] --> A']) {
+    // So does a gitGraph whose history replays without mermaid's db errors.
+    for (const text of ['sequenceDiagram\n  A->>B: hi', 'classDiagram\n  A <|-- B', 'stateDiagram-v2\n  [*] --> A', 'gitGraph\n  commit\n  branch dev\n  checkout dev\n  commit']) {
       expect(await validateDiagram(text, detectDiagramType(text))).toEqual([]);
     }
     expect(mermaidRequested()).toBe(false);
