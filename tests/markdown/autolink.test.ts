@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AUTOLINK_TRANSFORM_NARROWED, parseMarkdown, parseMarkdownReference } from '../../src/markdown/parse.js';
-import { HAS_SHARED, REALWORLD, SHARED_SKIP_REASON } from '../helpers/paths.js';
+import { markdownFiles } from '../helpers/corpus.js';
+import { HAS_SHARED, SHARED_SKIP_REASON } from '../helpers/paths.js';
 
 const same = (text: string): void => {
   expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseMarkdownReference(text)));
@@ -59,15 +59,7 @@ describe('GFM autolink literals', () => {
 
 describe.skipIf(!HAS_SHARED)(`GFM autolink literals in the real-world corpus (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`, () => {
   it('give the same tree as the published transform for every file', () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const p = join(dir, name);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(md|mdx|markdown)$/i.test(name)) files.push(p);
-      }
-    };
-    walk(REALWORLD);
+    const files = markdownFiles();
     expect(files.length).toBeGreaterThan(600);
     for (const file of files) same(readFileSync(file, 'utf8'));
   }, 300_000);

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { HAS_SHARED, REALWORLD, SHARED_SKIP_REASON } from '../helpers/paths.js';
+import { markdownFiles } from '../helpers/corpus.js';
+import { HAS_SHARED, SHARED_SKIP_REASON } from '../helpers/paths.js';
 
 // Count the Markdown parses parseDocument asks for.
 const parses = vi.hoisted(() => ({ count: 0 }));
@@ -121,15 +121,7 @@ describe('files without diagrams, tables, lists, links or comments', () => {
 });
 
 describe.skipIf(!HAS_SHARED)(`the real-world corpus (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`, () => {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(md|mdx|markdown)$/i.test(name) && name !== 'SOURCES.md') files.push(p);
-    }
-  };
-  if (HAS_SHARED) walk(REALWORLD);
+  const files = HAS_SHARED ? markdownFiles().filter((f) => !f.endsWith('SOURCES.md')) : [];
 
   it('models every file the scan lets through exactly as a full parse does', () => {
     let light = 0;

@@ -39,6 +39,7 @@
  *    characters mermaid's sanitiser leaves alone, so the db's repeated sanitising cannot
  *    make a lookup miss.
  */
+import { isWordChar as isWord, isWs } from '../js-chars.js';
 import yaml from 'js-yaml';
 
 // ------------------------------------------------------------------ tokens
@@ -103,27 +104,7 @@ const S_NAMESPACE_BODY = 4;
 
 // ------------------------------------------------------------------ characters
 
-/** JavaScript's `\s`. */
-function isWs(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
-/** JavaScript's (ASCII) `\w`. */
-function isWord(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 /**
  * Letters that mermaid's UNICODE_TEXT rule takes one at a time: a subset of its table

@@ -45,6 +45,8 @@
  * does not fit.
  */
 
+import { isWordChar as isWord, isWs } from '../js-chars.js';
+
 /**
  * Deepest nesting accepted (blocks plus else/and/option sections). Mermaid
  * applies the parse result recursively; it copes with thousands of levels on a
@@ -55,27 +57,7 @@ const MAX_NESTING = 64;
 // ---------------------------------------------------------------------------
 // Character classes
 
-/** JavaScript's `\s` (also what `String.prototype.trim` removes). */
-function isWs(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
-/** A `\w` character (ASCII letters, digits, underscore): what `\b` looks at. */
-function isWord(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -42,6 +42,8 @@
  *    `[*]`), and nesting deeper than {@link MAX_DEPTH} is declined.
  */
 
+import { isWordChar as isWord, isWs } from '../js-chars.js';
+
 /** Deepest composite-state nesting accepted (mermaid walks the document recursively). */
 const MAX_DEPTH = 40;
 /** Longest run of consecutively skipped lexemes accepted (jison's `lex()` recurses on each). */
@@ -49,27 +51,7 @@ const MAX_SKIP_RUN = 800;
 
 // ------------------------------------------------------------------ characters
 
-/** JavaScript's `\s`. */
-function isWs(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
-/** JavaScript's (ASCII) `\w`. */
-function isWord(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 /** ASCII-only lower-casing: what a non-unicode `/i` regex folds. */
 function lower(c: number): number {

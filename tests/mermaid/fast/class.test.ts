@@ -11,13 +11,11 @@
  * bounded in CI. Knobs for long local runs: FAST_MUTATIONS=<n> (mutations),
  * FC_RUNS=<n> / FC_SEED=<n> (fast-check), MUTATION_SEED=<n>.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptsClass } from '../../../src/mermaid/fast/class.js';
-import { parseDocument } from '../../../src/model/document.js';
-import { HAS_SHARED, REALWORLD, SHARED_SKIP_REASON } from '../../helpers/paths.js';
+import { corpusDiagrams, envNumber, prng } from '../../helpers/corpus.js';
+import { HAS_SHARED, SHARED_SKIP_REASON } from '../../helpers/paths.js';
 import { loadMermaid } from '../validate/oracle.js';
 
 type Mermaid = Awaited<ReturnType<typeof loadMermaid>>;
@@ -48,46 +46,10 @@ async function check(text: string): Promise<[boolean, true | string]> {
 
 // ------------------------------------------------------------------ deterministic randomness
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const envNumber = (name: string, fallback: number): number => {
-  const v = process.env[name];
-  return v !== undefined && v !== '' ? Number(v) : fallback;
-};
-
 // ------------------------------------------------------------------ the corpus
 
 function corpusClassDiagrams(): { file: string; source: string }[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(md|mdx|markdown)$/i.test(e)) files.push(p);
-    }
-  };
-  walk(REALWORLD);
-  files.sort();
-  const out: { file: string; source: string }[] = [];
-  const types = new Set<string>();
-  for (const f of files) {
-    for (const d of parseDocument(readFileSync(f, 'utf8'), { path: f }).diagrams) {
-      types.add(String(d.type));
-      // mermaid 12.3.0 registers one id for `classDiagram` and `classDiagram-v2` headers
-      if (d.type === 'classDiagram') out.push({ file: f, source: d.source });
-    }
-  }
-  console.log(`diagram types in the corpus: ${[...types].sort().join(', ')}`);
-  return out;
+  return corpusDiagrams('classDiagram');
 }
 
 // ------------------------------------------------------------------ mutations

@@ -11,13 +11,11 @@
  * Texts the Langium parser rejects are out of scope (skipped). Knobs for long local
  * runs: FAST_MUTATIONS=<n>, MUTATION_SEED=<n>, FC_RUNS=<n>, FC_SEED=<n>.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gitGraphDeclineReason, gitGraphSemanticsOk } from '../../../src/mermaid/fast/gitgraph.js';
-import { parseDocument } from '../../../src/model/document.js';
-import { HAS_SHARED, REALWORLD, SHARED_SKIP_REASON } from '../../helpers/paths.js';
+import { corpusDiagrams, envNumber, prng } from '../../helpers/corpus.js';
+import { HAS_SHARED, SHARED_SKIP_REASON } from '../../helpers/paths.js';
 import { loadMermaid } from '../validate/oracle.js';
 
 type Mermaid = Awaited<ReturnType<typeof loadMermaid>>;
@@ -91,42 +89,10 @@ async function check(text: string, t?: Tally, all = false): Promise<boolean | nu
 
 // ------------------------------------------------------------------ deterministic randomness
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const envNumber = (name: string, fallback: number): number => {
-  const v = process.env[name];
-  return v !== undefined && v !== '' ? Number(v) : fallback;
-};
-
 // ------------------------------------------------------------------ the corpus
 
 function corpusGitGraphs(): { file: string; source: string }[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(md|mdx|markdown)$/i.test(e)) files.push(p);
-    }
-  };
-  walk(REALWORLD);
-  files.sort();
-  const out: { file: string; source: string }[] = [];
-  for (const f of files) {
-    for (const d of parseDocument(readFileSync(f, 'utf8'), { path: f }).diagrams) {
-      if (d.type === 'gitGraph') out.push({ file: f, source: d.source });
-    }
-  }
-  return out;
+  return corpusDiagrams('gitGraph');
 }
 
 // ------------------------------------------------------------------ seed diagrams

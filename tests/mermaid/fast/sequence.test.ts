@@ -7,13 +7,11 @@
  *   FAST_MUTATIONS=100 FAST_CHECK_RUNS=20000 npx vitest run tests/mermaid/fast/sequence.test.ts
  * (FAST_MUTATIONS: mutations per corpus diagram; FAST_SEED changes the seeds.)
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptsSequence } from '../../../src/mermaid/fast/sequence.js';
-import { parseDocument } from '../../../src/model/document.js';
-import { HAS_SHARED, REALWORLD, SHARED_SKIP_REASON } from '../../helpers/paths.js';
+import { corpusDiagrams as corpusSequences, prng } from '../../helpers/corpus.js';
+import { HAS_SHARED, SHARED_SKIP_REASON } from '../../helpers/paths.js';
 import { loadMermaid } from '../validate/oracle.js';
 
 type Mermaid = Awaited<ReturnType<typeof loadMermaid>>;
@@ -265,16 +263,7 @@ describe('acceptsSequence: speed', () => {
 // ---------------------------------------------------------------------------
 // Deterministic mutations
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = prng;
 
 const PUNCT = [':', '-', '>', ';', ',', '+', '"', '#', '%', '(', ')', '<', '@', '{', '}', 'x', ' ', '\n', '\t', '&', '/', '\\', '|', '%%', '()', '-x', '--', '\u00a0', "'", '#35;', 'as ', ' as ', '*'];
 const NEAR_ARROWS = [...ARROWS, ...HALF_ARROWS, '->>>', '=>', '- >', '-> >', '--', '---', '-', '>>', '<-', '<<-', '<->', '<<->', '-X', '--X', '->>+', '->>-', '-->>-', '->>()', '()->>', '-->>>', '~>'];
@@ -369,20 +358,7 @@ function mutate(text: string, r: () => number): string {
 // The real-world corpus
 
 function corpusDiagrams(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir).sort()) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(md|mdx|markdown)$/i.test(e)) files.push(p);
-    }
-  };
-  walk(REALWORLD);
-  const out: string[] = [];
-  for (const f of files) {
-    for (const d of parseDocument(readFileSync(f, 'utf8'), { path: f }).diagrams) if (d.type === 'sequence') out.push(d.source);
-  }
-  return out;
+  return corpusSequences('sequence').map((d) => d.source);
 }
 
 /** The share of mermaid-accepted corpus diagrams acceptsSequence accepts was 403/410 (98.3%) when written. */
