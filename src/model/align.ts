@@ -76,8 +76,50 @@ interface LabelKey {
 }
 
 function labelKey(label: string): LabelKey {
-  const normalized = normalizeName(label);
-  return { normalized, words: new Set(normalized ? tokens(label) : []) };
+  let key = labelKeys.get(label);
+  if (!key) {
+    const normalized = normalizeName(label);
+    key = { normalized, words: new Set(normalized ? tokens(label) : []) };
+    // Labels repeat across a document's diagrams and a run's files; the memo starts over rather than grow without bound.
+    if (labelKeys.size >= LABEL_KEYS_LIMIT) labelKeys.clear();
+    labelKeys.set(label, key);
+  }
+  return key;
+}
+const LABEL_KEYS_LIMIT = 50_000;
+const labelKeys = new Map<string, LabelKey>();
+
+/** {@link labelSimilarity} of every pair of labels, row by row (what alignment computes, faster than pair by pair). */
+export function labelSimilarities(a: string[], b: string[]): number[][] {
+  return similarities(a.map(labelKey), b.map(labelKey)).map((row) => [...row]);
+}
+
+/**
+ * `similarity` of every pair, as rows per node of `a`: computed only for pairs
+ * that share a meaningful word or the whole normalised label — every other
+ * pair is 0.
+ */
+function similarities(labelsA: LabelKey[], labelsB: LabelKey[]): Float64Array[] {
+  const byWord = new Map<string, number[]>();
+  const byText = new Map<string, number[]>();
+  const index = (m: Map<string, number[]>, k: string, j: number): void => {
+    const list = m.get(k);
+    if (list) list.push(j);
+    else m.set(k, [j]);
+  };
+  labelsB.forEach((lb, j) => {
+    if (lb.normalized) index(byText, lb.normalized, j);
+    for (const w of lb.words) index(byWord, w, j);
+  });
+  return labelsA.map((la) => {
+    const row = new Float64Array(labelsB.length);
+    if (!la.normalized) return row;
+    for (const j of byText.get(la.normalized) ?? []) row[j] = 1;
+    for (const w of la.words) {
+      for (const j of byWord.get(w) ?? []) if (row[j] === 0) row[j] = similarity(la, labelsB[j] as LabelKey);
+    }
+    return row;
+  });
 }
 
 function similarity(a: LabelKey, b: LabelKey): number {
@@ -175,7 +217,7 @@ export function alignFlowcharts(a: Diagram, b: Diagram): Alignment {
     return agree - disagree;
   };
   // Similarities do not change as matches are accepted (agreement does): computed once per pair.
-  const sims: Float64Array[] = labelsA.map((la) => Float64Array.from(labelsB, (lb) => similarity(la, lb)));
+  const sims = similarities(labelsA, labelsB);
   for (;;) {
     let best: NodeMatch | null = null;
     let bestScore = -Infinity;

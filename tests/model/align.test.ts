@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { alignDocument, alignFlowcharts, labelSimilarity } from '../../src/model/align.js';
+import { alignDocument, alignFlowcharts, labelSimilarities, labelSimilarity } from '../../src/model/align.js';
 import { parseDocument } from '../../src/model/document.js';
 import { SEED } from '../helpers/paths.js';
 
@@ -8,6 +9,17 @@ const seed = parseDocument(readFileSync(SEED, 'utf8'), { path: SEED });
 const label = (d: number, id: string) => seed.diagrams[d]!.flowchart!.nodes.find((n) => n.id === id)!.label;
 
 describe('labelSimilarity', () => {
+  it('is what the all-pairs matrix alignment uses, for any labels', () => {
+    const word = fc.constantFrom('Kubeflow', 'kubeflow', 'Pipelines', 'with', 'the', 'MLflow', '-', '/', '&', 'and', 'A', 'B', ' ', '', 'C++', 'Tracking');
+    const label = fc.array(word, { maxLength: 5 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 8 }), fc.array(label, { maxLength: 8 }), (a, b) => {
+        expect(labelSimilarities(a, b)).toEqual(a.map((x) => b.map((y) => labelSimilarity(x, y))));
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  });
+
   it('ranks the same label, the same words, and contained words', () => {
     expect(labelSimilarity('ELK Stack/OpenSearch', 'ELK Stack / OpenSearch')).toBe(1);
     expect(labelSimilarity('Experiment Tracking with MLflow', 'Experiment Tracking - MLflow')).toBe(0.95);
