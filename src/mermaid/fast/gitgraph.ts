@@ -29,7 +29,7 @@
  *
  * False means "not sure": the caller then asks mermaid.
  */
-import { detectDiagramType } from '../detect.js';
+import { detectDiagramType, type DetectedType } from '../detect.js';
 
 /** Commit types as in mermaid's commitType (only the distinction MERGE / other matters here). */
 const enum Kind {
@@ -133,8 +133,8 @@ function configMainBranch(config: unknown): string | null {
 }
 
 /** Checks that mermaid's preprocessing feeds its parser something equivalent to `text`, and reads the config. */
-function checkText(text: string): TextCheck {
-  const detected = detectDiagramType(text);
+function checkText(text: string, known?: DetectedType): TextCheck {
+  const detected = known ?? detectDiagramType(text);
   if (detected.type !== 'gitGraph') return { issue: 'not detected as gitGraph' };
   if (detected.directives.length > 0 || text.includes('%%{')) return { issue: 'directive' };
   let body = text;
@@ -165,17 +165,18 @@ function checkText(text: string): TextCheck {
 }
 
 /** True only when mermaid 12.3.0 is certain to accept a gitGraph whose langium parse succeeded with this AST (and whose text is `text`). False: not sure — ask mermaid. */
-export function gitGraphSemanticsOk(ast: unknown, text: string): boolean {
-  return gitGraphDeclineReason(ast, text) === null;
+export function gitGraphSemanticsOk(ast: unknown, text: string, detected?: DetectedType): boolean {
+  return gitGraphDeclineReason(ast, text, detected) === null;
 }
 
 /**
  * Why {@link gitGraphSemanticsOk} declines (null: it accepts). The reason is for
  * diagnostics and tests only; it is not mermaid's message.
  */
-export function gitGraphDeclineReason(ast: unknown, text: string): string | null {
+export function gitGraphDeclineReason(ast: unknown, text: string, detected?: DetectedType): string | null {
   if (typeof text !== 'string') return 'no text';
-  const checked = checkText(text);
+  // `detected`: what detectDiagramType(text) gave, when the caller has it already.
+  const checked = checkText(text, detected);
   if ('issue' in checked) return checked.issue;
   // with a direction (`gitGraph LR:`) Langium's root node is the unassigned Direction rule's node
   if (!isRec(ast) || (ast['$type'] !== 'GitGraph' && ast['$type'] !== 'Direction')) return 'not a GitGraph AST';

@@ -78,7 +78,7 @@ export async function validateDiagram(text: string, detected: DetectedType): Pro
   const problems = await validateWithLangium(type, input, text, (a) => (ast = a));
   if (problems.length > 0 || !needsMermaidSemantics(type)) return problems;
   // A gitGraph whose history replays without any of mermaid's db errors needs no mermaid.
-  if (type === 'gitGraph' && ast !== undefined && gitGraphSemanticsOk(ast, text)) return [];
+  if (type === 'gitGraph' && ast !== undefined && gitGraphSemanticsOk(ast, text, detected)) return [];
   return validateWithMermaid(text, type, detected.keywordSpan);
 }
 
