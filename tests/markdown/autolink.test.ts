@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AUTOLINK_TRANSFORM_NARROWED, parseMarkdown, parseMarkdownReference } from '../../src/markdown/parse.js';
+import { AUTOLINK_TRANSFORM_NARROWED, literalFreeTextRuns, parseMarkdown, parseMarkdownReference } from '../../src/markdown/parse.js';
 import { markdownFiles } from '../helpers/corpus.js';
 import { HAS_SHARED, SHARED_SKIP_REASON } from '../helpers/paths.js';
 
@@ -50,8 +50,26 @@ describe('GFM autolink literals', () => {
     same(text);
   });
 
+  it('are not looked for in inline text with no `@`, `www.` or `http(s)://` before the next blank line', () => {
+    const before = literalFreeTextRuns();
+    // Three runs of inline text: the heading, the first paragraph, the table cell; the last paragraph has a trigger.
+    const text = '# Title\n\nPlain *prose* with [a link](./x.md).\n\n| a |\n| - |\n\nSee https://example.com now.\n';
+    same(text);
+    expect(literalFreeTextRuns() - before).toBeGreaterThanOrEqual(3);
+    // A trigger later in the same paragraph keeps the literal constructs for the whole run.
+    const later = 'words before\nand www.example.com after\n';
+    const at = literalFreeTextRuns();
+    expect(links(later)).toEqual(['http://www.example.com']);
+    expect(literalFreeTextRuns()).toBe(at);
+    same(later);
+    // CRLF: the line break is not a blank line between the text and its trigger.
+    expect(links('/\r\nwww.example.com')).toEqual(['http://www.example.com']);
+    same('/\r\nwww.www.');
+    same('a\rb\r\rwww.x.y\r');
+  });
+
   it('give the same tree as the published transform on random text', () => {
-    const pieces = ['www.', 'WwW.', 'http://', 'https://', 'a.b', '@', 'x@y.z', 'mailto:', 'xmpp:', '.', '/', '-', '_', '+', ' ', '\n', '\n\n', '*', '_', '`', '[', ']', '(', ')', '<', '>', '|', '- ', '# ', '\\', '&#64;', '&commat;', 'a', 'Z', '9', 'é'];
+    const pieces = ['www.', 'WwW.', 'http://', 'https://', 'a.b', '@', 'x@y.z', 'mailto:', 'xmpp:', '.', '/', '-', '_', '+', ' ', '\t', '\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '\n \t\n', '\n> ', '\n>\n', '\n  ', '*', '_', '`', '[', ']', '(', ')', '<', '>', '|', '| --- |\n', '- ', '1. ', '# ', '\n===\n', '[^1]', '\n[^1]: ', '\n[x]: ', '~', '\\', '&#64;', '&commat;', 'a', 'Z', '9', 'é'];
     const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((p) => p.join(''));
     fc.assert(fc.property(texts, (text) => same(text)), { numRuns: 3000, seed: 11 });
   });
