@@ -111,8 +111,9 @@ const parserHook: Construct = {
     const documentMap = parser.constructs.document;
     const hooked = documentMap?.null;
     if (documentMap) {
+      // Replaced rather than deleted: the map keeps its shape for the rest of the document.
       if (Array.isArray(hooked) && hooked.length > 1) documentMap.null = hooked.filter((c) => c !== parserHook);
-      else delete documentMap.null;
+      else documentMap.null = [];
     }
     const textMap = parser.constructs.text;
     const createText = parser.text;
