@@ -40,6 +40,7 @@
  *    make a lookup miss.
  */
 import { isWordChar as isWord, isWs } from '../js-chars.js';
+import { removeCommentLines } from './comments.js';
 import yaml from 'js-yaml';
 
 // ------------------------------------------------------------------ tokens
@@ -138,33 +139,6 @@ function isStarKeyword(w: string): boolean {
 
 // ------------------------------------------------------------------ preprocessing
 
-/** A `%%` comment line as mermaid's `cleanupComments` sees it, or a `%%` inside a line. */
-function stripCommentLines(text: string): string | null {
-  if (text.indexOf('%%') === -1) return text;
-  let out = '';
-  let copied = 0;
-  let ls = 0; // a line start
-  const n = text.length;
-  while (ls < n) {
-    // `^\s*%%(?!{)[^\n]+\n?` tried at ls: the whitespace run may cross lines
-    let j = ls;
-    while (j < n && isWs(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) === 37 && text.charCodeAt(j + 1) === 37 && j + 2 < n && text.charCodeAt(j + 2) !== 10) {
-      let end = text.indexOf('\n', j);
-      end = end === -1 ? n : end + 1;
-      out += text.slice(copied, ls);
-      copied = end;
-      ls = end;
-      continue;
-    }
-    // every line start inside [ls, j) reaches the same j: go to the line holding j
-    const nl = text.indexOf('\n', j);
-    if (nl === -1) break;
-    ls = nl + 1;
-  }
-  return out + text.slice(copied);
-}
-
 const CLASS_CONFIG_BOOLEANS = new Set(['hideEmptyMembersBox', 'hierarchicalNamespaces', 'useMaxWidth']);
 const THEMES = new Set(['default', 'base', 'dark', 'forest', 'neutral']);
 
@@ -243,9 +217,7 @@ function parserText(raw: string): string | null {
     if (!frontMatterOk(text.slice(firstNl + 1, bodyEnd))) return null;
     text = text.slice(after);
   }
-  const stripped = stripCommentLines(text);
-  if (stripped === null) return null;
-  return stripped.trimStart();
+  return removeCommentLines(text).trimStart();
 }
 
 /**

@@ -43,6 +43,7 @@
  */
 
 import { isWordChar as isWord, isWs } from '../js-chars.js';
+import { removeCommentLines } from './comments.js';
 
 /** Deepest composite-state nesting accepted (mermaid walks the document recursively). */
 const MAX_DEPTH = 40;
@@ -126,33 +127,6 @@ function cutFrontMatter(text: string): string | null {
   return null;
 }
 
-/** mermaid's `cleanupComments`: `/^\s*%%(?!{)[^\n]+\n?/gm` removed, then `trimStart`. */
-function stripComments(text: string): string {
-  if (text.indexOf('%%') === -1) return text.trimStart();
-  let out = '';
-  let copied = 0;
-  let ls = 0; // a line start
-  const n = text.length;
-  while (ls < n) {
-    let j = ls;
-    while (j < n && isWs(text.charCodeAt(j))) j++;
-    const c2 = text.charCodeAt(j + 2);
-    if (text.charCodeAt(j) === 37 && text.charCodeAt(j + 1) === 37 && j + 2 < n && c2 !== 10 && c2 !== 123) {
-      let end = text.indexOf('\n', j);
-      end = end === -1 ? n : end + 1;
-      out += text.slice(copied, ls);
-      copied = end;
-      ls = end;
-      continue;
-    }
-    // every line start in [ls, j] leads to the same j: go on after the line holding j
-    const nl = text.indexOf('\n', j);
-    if (nl === -1) break;
-    ls = nl + 1;
-  }
-  return (out + text.slice(copied)).trimStart();
-}
-
 /**
  * mermaid's `style.*:\S*#.*;` (or `classDef…`) rewrite on one line: drops the line's last
  * `;` when the keyword, a `:`, a run of non-blanks ending in `#`, and a later `;` line up.
@@ -215,7 +189,7 @@ function prepare(raw: string): string | null {
     text = rest;
   }
   if (text.indexOf('%%{') !== -1) return null;
-  const cleaned = stripComments(text);
+  const cleaned = removeCommentLines(text).trimStart();
   // mermaid's detector (`/^\s*stateDiagram/`, case-sensitive) must pick this diagram: the
   // c4 detector, tried earlier, also fires on these words anywhere in the text
   if (!cleaned.startsWith('stateDiagram') || /C4(?:Container|Component|Dynamic|Deployment)/.test(cleaned)) return null;
