@@ -99,6 +99,30 @@ function withoutLiterals(map: ConstructMap): ConstructMap {
 }
 
 /**
+ * Makes a document's parser tokenize literal-free inline text with the
+ * constructs without literals. A function of its own: the closure it leaves on
+ * the parser holds nothing of the tokenizer that reached the parser.
+ */
+function useLiteralFreeText(parser: Parser): void {
+  const textMap = parser.constructs.text;
+  const createText = parser.text;
+  if (literalSource !== null && textMap && typeof createText === 'function') {
+    const plain = withoutLiterals(textMap);
+    parser.text = (from: Point) => {
+      if (mayHoldLiteralFrom(from.offset)) return createText(from);
+      literalFreeRuns++;
+      // The inline initializer reads its construct map once, when created.
+      parser.constructs.text = plain;
+      try {
+        return createText(from);
+      } finally {
+        parser.constructs.text = textMap;
+      }
+    };
+  }
+}
+
+/**
  * Reaches the parser micromark creates for each document (the first time any
  * line is checked for a container start; it then removes itself) and makes its
  * inline tokenizers for literal-free text use the constructs without literals.
@@ -115,22 +139,7 @@ const parserHook: Construct = {
       if (Array.isArray(hooked) && hooked.length > 1) documentMap.null = hooked.filter((c) => c !== parserHook);
       else documentMap.null = [];
     }
-    const textMap = parser.constructs.text;
-    const createText = parser.text;
-    if (literalSource !== null && textMap && typeof createText === 'function') {
-      const plain = withoutLiterals(textMap);
-      parser.text = (from: Point) => {
-        if (mayHoldLiteralFrom(from.offset)) return createText(from);
-        literalFreeRuns++;
-        // The inline initializer reads its construct map once, when created.
-        parser.constructs.text = plain;
-        try {
-          return createText(from);
-        } finally {
-          parser.constructs.text = textMap;
-        }
-      };
-    }
+    useLiteralFreeText(parser);
     return (code: unknown) => nok(code);
   },
 };
