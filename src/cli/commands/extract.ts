@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { extract } from '../../transform/extract.js';
 import { resolveNode } from '../../transform/graph-utils.js';
 import { flowGraphOf, formatDiagrams, selectDiagram } from '../../transform/select.js';
 import { EXIT } from '../io.js';
 import type { Command } from './types.js';
-import { CommandError, emit, loadDocument, OUTPUT_OPTIONS, outputFormat, runTransform } from './merge.js';
+import { CommandError, emit, loadDocument, runTransform, transformArgs } from './transform-command.js';
 
 const HELP = `Usage: mermaid-lint extract <file> --diagram <sel> --node <node> [options]
 
@@ -24,24 +23,14 @@ Options:
 export const extractCommand: Command = {
   run: (argv, io) =>
     runTransform('extract', io, () => {
-      const { values, positionals } = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...OUTPUT_OPTIONS,
-          diagram: { type: 'string', short: 'd' },
-          node: { type: 'string', short: 'n' },
-          depth: { type: 'string' },
-          direction: { type: 'string' },
-        },
+      const args = transformArgs(argv, io, HELP, {
+        diagram: { type: 'string', short: 'd' },
+        node: { type: 'string', short: 'n' },
+        depth: { type: 'string' },
+        direction: { type: 'string' },
       });
-      if (values.help) {
-        io.stdout(HELP);
-        return EXIT.ok;
-      }
-      if (positionals.length > 1) throw new CommandError(`one file at a time (got ${positionals.length})`);
-      const format = outputFormat(values.format);
+      if (!args) return EXIT.ok;
+      const { values, file, format } = args;
       const direction = values.direction ?? 'down';
       if (direction !== 'down' && direction !== 'up' && direction !== 'both') throw new CommandError(`unknown --direction \`${direction}\` (down, up or both)`);
       let depth = Infinity;
@@ -49,7 +38,7 @@ export const extractCommand: Command = {
         if (!/^\d+$/.test(values.depth)) throw new CommandError(`--depth needs a whole number or \`all\`, not \`${values.depth}\``);
         depth = Number(values.depth);
       }
-      const model = loadDocument(positionals[0], 'extract');
+      const model = loadDocument(file, 'extract');
       if (values.diagram === undefined) throw new CommandError('needs --diagram (for example --diagram 1)');
       if (values.node === undefined) throw new CommandError('needs --node (an id or a label)');
       const diagram = selectDiagram(model, values.diagram);

@@ -1,58 +1,8 @@
-import { parseArgs } from 'node:util';
-import { parseDocument } from '../../model/document.js';
-import type { DocumentModel } from '../../model/types.js';
-import { readSourceFile, SourceError } from '../../source/read.js';
-import { TransformError } from '../../transform/graph-utils.js';
 import { merge, type MergePolicy, type UnifyBy } from '../../transform/merge.js';
-import { flowGraphOf, formatDiagrams, selectDiagrams, type OutputDiagram, type OutputFormat } from '../../transform/select.js';
-import { EXIT, type CliIO } from '../io.js';
-import { writeFileAtomic } from '../write.js';
+import { flowGraphOf, formatDiagrams, selectDiagrams, type OutputDiagram } from '../../transform/select.js';
+import { EXIT } from '../io.js';
+import { CommandError, emit, loadDocument, runTransform, transformArgs } from './transform-command.js';
 import type { Command } from './types.js';
-
-// ------------------------------------------------------------------ shared by merge, split and extract
-
-/** A one-line error of a transform command: exit 2. */
-export class CommandError extends Error {}
-
-export const OUTPUT_OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  out: { type: 'string', short: 'o' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-/** Runs a transform command body, turning every expected failure into one line on stderr and exit 2. */
-export async function runTransform(name: string, io: CliIO, body: () => Promise<number> | number): Promise<number> {
-  try {
-    return await body();
-  } catch (err) {
-    if (err instanceof SourceError) {
-      io.stderr(`${err.format()}\n`);
-      return EXIT.usage;
-    }
-    if (err instanceof CommandError || err instanceof TransformError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`mermaid-lint ${name}: ${(err as Error).message.split('\n')[0]}\n`);
-      return EXIT.usage;
-    }
-    throw err;
-  }
-}
-
-export function loadDocument(file: string | undefined, name: string): DocumentModel {
-  if (file === undefined) throw new CommandError(`needs a file (see mermaid-lint ${name} --help)`);
-  return parseDocument(readSourceFile(file), { path: file });
-}
-
-export function outputFormat(value: string | undefined): OutputFormat {
-  const f = value ?? 'mermaid';
-  if (f !== 'mermaid' && f !== 'markdown' && f !== 'json') throw new CommandError(`unknown format \`${f}\` (mermaid, markdown or json)`);
-  return f;
-}
-
-/** Writes the result to `--out` (atomically) or stdout. */
-export function emit(io: CliIO, text: string, out: string | undefined): void {
-  if (out === undefined) io.stdout(text);
-  else writeFileAtomic(out, text);
-}
 
 // ------------------------------------------------------------------ merge
 
@@ -82,29 +32,19 @@ const BY: Record<string, UnifyBy> = { label: 'label', similar: 'label+similar', 
 export const mergeCommand: Command = {
   run: (argv, io) =>
     runTransform('merge', io, () => {
-      const { values, positionals } = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...OUTPUT_OPTIONS,
-          diagrams: { type: 'string', short: 'd', multiple: true },
-          by: { type: 'string' },
-          policy: { type: 'string' },
-          ids: { type: 'string' },
-          quiet: { type: 'boolean', short: 'q' },
-        },
+      const args = transformArgs(argv, io, HELP, {
+        diagrams: { type: 'string', short: 'd', multiple: true },
+        by: { type: 'string' },
+        policy: { type: 'string' },
+        ids: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
       });
-      if (values.help) {
-        io.stdout(HELP);
-        return EXIT.ok;
-      }
-      if (positionals.length > 1) throw new CommandError(`one file at a time (got ${positionals.length})`);
-      const format = outputFormat(values.format);
+      if (!args) return EXIT.ok;
+      const { values, file, format } = args;
       const unifyBy = BY[values.by ?? 'similar'];
       if (!unifyBy) throw new CommandError(`unknown --by \`${values.by}\` (label, similar, id or label+id)`);
       if (values.ids !== undefined && values.ids !== 'slug' && values.ids !== 'keep') throw new CommandError(`unknown --ids \`${values.ids}\` (slug or keep)`);
-      const model = loadDocument(positionals[0], 'merge');
+      const model = loadDocument(file, 'merge');
       if (!values.diagrams || values.diagrams.length === 0) throw new CommandError('needs --diagrams (for example --diagrams 2-5)');
       const diagrams = values.diagrams.flatMap((sel) => selectDiagrams(model, sel));
       const unique = diagrams.filter((d, i) => diagrams.indexOf(d) === i);
@@ -127,7 +67,7 @@ export const mergeCommand: Command = {
       if (!values.quiet) {
         for (const c of result.conflicts) {
           const vals = c.values.map((v) => `diagram ${number(v.diagram)} ${JSON.stringify(v.value)}`).join(', ');
-          io.stderr(`${positionals[0]}: conflict: ${c.kind} of ${c.kind === 'classDef' ? 'class' : 'node'} ${c.node}: ${vals}; chose ${JSON.stringify(c.chosen)}\n`);
+          io.stderr(`${file}: conflict: ${c.kind} of ${c.kind === 'classDef' ? 'class' : 'node'} ${c.node}: ${vals}; chose ${JSON.stringify(c.chosen)}\n`);
         }
       }
       const heading = `Merged diagrams ${unique.map((d) => d.index + 1).join(', ')}`;

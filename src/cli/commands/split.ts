@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { split, type SplitBy } from '../../transform/split.js';
 import { flowGraphOf, formatDiagrams, selectDiagram } from '../../transform/select.js';
 import { EXIT } from '../io.js';
 import type { Command } from './types.js';
 import { nodeList } from '../../transform/graph-utils.js';
-import { CommandError, emit, loadDocument, OUTPUT_OPTIONS, outputFormat, runTransform } from './merge.js';
+import { CommandError, emit, loadDocument, runTransform, transformArgs } from './transform-command.js';
 
 const HELP = `Usage: mermaid-lint split <file> --diagram <sel> [options]
 
@@ -29,27 +28,17 @@ Options:
 export const splitCommand: Command = {
   run: (argv, io) =>
     runTransform('split', io, () => {
-      const { values, positionals } = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...OUTPUT_OPTIONS,
-          diagram: { type: 'string', short: 'd' },
-          at: { type: 'string' },
-          group: { type: 'string', multiple: true },
-          detach: { type: 'string', multiple: true },
-          context: { type: 'string' },
-          by: { type: 'string' },
-          'max-nodes': { type: 'string' },
-        },
+      const args = transformArgs(argv, io, HELP, {
+        diagram: { type: 'string', short: 'd' },
+        at: { type: 'string' },
+        group: { type: 'string', multiple: true },
+        detach: { type: 'string', multiple: true },
+        context: { type: 'string' },
+        by: { type: 'string' },
+        'max-nodes': { type: 'string' },
       });
-      if (values.help) {
-        io.stdout(HELP);
-        return EXIT.ok;
-      }
-      if (positionals.length > 1) throw new CommandError(`one file at a time (got ${positionals.length})`);
-      const format = outputFormat(values.format);
+      if (!args) return EXIT.ok;
+      const { values, file, format } = args;
       if (values.by !== undefined && !['children', 'subgraph', 'component', 'size'].includes(values.by)) {
         throw new CommandError(`unknown --by \`${values.by}\` (children, subgraph, component or size)`);
       }
@@ -59,7 +48,7 @@ export const splitCommand: Command = {
         maxNodes = Number(values['max-nodes']);
         if (!/^\d+$/.test(values['max-nodes']) || maxNodes < 2) throw new CommandError(`--max-nodes needs a whole number of at least 2, not \`${values['max-nodes']}\``);
       }
-      const model = loadDocument(positionals[0], 'split');
+      const model = loadDocument(file, 'split');
       if (values.diagram === undefined) throw new CommandError('needs --diagram (for example --diagram 1)');
       const diagram = selectDiagram(model, values.diagram);
       const graph = flowGraphOf(diagram);
