@@ -16,27 +16,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gitGraphDeclineReason, gitGraphSemanticsOk } from '../../../src/mermaid/fast/gitgraph.js';
 import { corpusDiagrams, envNumber, prng } from '../../helpers/corpus.js';
 import { HAS_SHARED, SHARED_SKIP_REASON } from '../../helpers/paths.js';
-import { loadMermaid } from '../validate/oracle.js';
+import { loadMermaid, oracleVerdict } from '../validate/oracle.js';
 
-type Mermaid = Awaited<ReturnType<typeof loadMermaid>>;
 type Parser = typeof import('@mermaid-js/parser');
-let mermaid: Mermaid;
 let parser: Parser;
 
 beforeAll(async () => {
-  mermaid = await loadMermaid();
+  await loadMermaid();
   parser = await import('@mermaid-js/parser');
 }, 120_000);
 
 /** mermaid.parse's verdict: true when accepted, else the first line of its error. */
-async function oracle(text: string): Promise<true | string> {
-  try {
-    await mermaid.parse(text);
-    return true;
-  } catch (e) {
-    return String((e as Error).message ?? e).split('\n')[0] ?? 'error';
-  }
-}
+const oracle = oracleVerdict;
 
 /** The Langium AST, or undefined when the parser rejects the text (out of scope). */
 async function astOf(text: string): Promise<unknown> {

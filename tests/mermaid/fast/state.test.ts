@@ -17,24 +17,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptsState } from '../../../src/mermaid/fast/state.js';
 import { corpusDiagrams, envNumber, prng } from '../../helpers/corpus.js';
 import { HAS_SHARED, SHARED_SKIP_REASON } from '../../helpers/paths.js';
-import { loadMermaid } from '../validate/oracle.js';
+import { loadMermaid, oracleVerdict } from '../validate/oracle.js';
+import { corpusSoundness } from './soundness.js';
 
-type Mermaid = Awaited<ReturnType<typeof loadMermaid>>;
-let mermaid: Mermaid;
 
 beforeAll(async () => {
-  mermaid = await loadMermaid();
+  await loadMermaid();
 }, 120_000);
 
 /** mermaid.parse's verdict: true when accepted, else the first line of its error. */
-async function oracle(text: string): Promise<true | string> {
-  try {
-    await mermaid.parse(text);
-    return true;
-  } catch (e) {
-    return String((e as Error).message ?? e).split('\n')[0] ?? 'error';
-  }
-}
+const oracle = oracleVerdict;
 
 /** Asserts soundness on one text; returns acceptsState's verdict. */
 async function check(text: string): Promise<boolean> {
@@ -496,17 +488,7 @@ describe.skipIf(!HAS_SHARED)(`acceptsState over the real-world corpus (${HAS_SHA
 
   it('never accepts a state diagram mermaid rejects, and covers most it accepts', async () => {
     expect(diagrams.length).toBeGreaterThan(30);
-    let accepted = 0;
-    let mermaidAccepted = 0;
-    for (const { file, source } of diagrams) {
-      const theirs = await oracle(source);
-      const mine = acceptsState(source);
-      if (theirs === true) mermaidAccepted++;
-      if (mine) {
-        accepted++;
-        expect(theirs, `false accept in ${file}: ${JSON.stringify(source)}`).toBe(true);
-      }
-    }
+    const { accepted, mermaidAccepted } = await corpusSoundness(diagrams, acceptsState, 'acceptsState');
     const coverage = accepted / mermaidAccepted;
     console.log(`acceptsState coverage: ${accepted}/${mermaidAccepted} = ${(coverage * 100).toFixed(1)}% of the state diagrams mermaid accepts (${diagrams.length} in the corpus)`);
     expect(coverage).toBeGreaterThanOrEqual(0.95);

@@ -42,3 +42,10 @@ export async function oracleParse(text: string): Promise<true | Error> {
     return e as Error;
   }
 }
+
+/** mermaid.parse verdict: true when accepted, else the first line of its error message. */
+export async function oracleVerdict(text: string): Promise<true | string> {
+  const verdict = await oracleParse(text);
+  if (verdict === true) return true;
+  return String(verdict?.message ?? verdict).split('\n')[0] ?? 'error';
+}
