@@ -215,7 +215,8 @@ export const AUTOLINK_TRANSFORM_NARROWED = ((): boolean => {
 /** Parses Markdown (GFM, YAML front matter) into mdast with positions. */
 export function parseMarkdown(source: string): Root {
   literalPlaces = null;
-  literalSource = source;
+  // micromark skips a leading byte order mark: its offsets count from the character after it.
+  literalSource = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   try {
     return processor.parse(source);
   } finally {
