@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/model/document.js';
 import { DiagramSourceMap } from '../../src/model/source-map.js';
 import type { DocumentModel } from '../../src/model/types.js';
-import { fixture, HAS_SHARED, REALWORLD, SHARED_SKIP_REASON } from '../helpers/paths.js';
+import { markdownFiles } from '../helpers/corpus.js';
+import { fixture, HAS_SHARED, SHARED_SKIP_REASON } from '../helpers/paths.js';
 
 const load = (name: string): { text: string; model: DocumentModel } => {
   const raw = readFileSync(fixture('edge', name), 'utf8');
@@ -106,15 +106,7 @@ describe('diagram extraction', () => {
 
 describe.skipIf(!HAS_SHARED)(`real-world corpus (${HAS_SHARED ? 'found' : SHARED_SKIP_REASON})`, () => {
   it('maps every diagram character of every real-world file back to itself', () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const e of readdirSync(dir)) {
-        const p = join(dir, e);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(md|mdx|markdown)$/i.test(e)) files.push(p);
-      }
-    };
-    walk(REALWORLD);
+    const files = markdownFiles();
     let diagrams = 0;
     for (const f of files) {
       const raw = readFileSync(f, 'utf8');

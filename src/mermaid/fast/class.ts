@@ -285,6 +285,11 @@ function lex(src: string, dirs: number[]): Tokens | null {
     kinds.push(k);
     values.push(v);
   };
+  /** A token whose value is the source text at p: pushed, and p moved past it. */
+  const pushText = (k: number, v: string): void => {
+    push(k, v);
+    p += v.length;
+  };
 
   /** Rule `<*>["]`: the string state; `[^"]*` is STR. No token for `""`. */
   const readString = (): boolean => {
@@ -364,54 +369,40 @@ function lex(src: string, dirs: number[]): Tokens | null {
     }
     switch (c) {
       case 60: // <
-        if (c1 === 60) push(ANN_START, '<<');
-        else if (c1 === 124) push(EXTENSION, '<|');
-        else {
-          push(DEPENDENCY, '<');
-          p += 1;
-          return true;
-        }
-        p += 2;
+        if (c1 === 60) pushText(ANN_START, '<<');
+        else if (c1 === 124) pushText(EXTENSION, '<|');
+        else pushText(DEPENDENCY, '<');
         return true;
       case 62: // >
         if (c1 === 62) {
-          push(ANN_END, '>>');
-          p += 2;
+          pushText(ANN_END, '>>');
         } else {
-          push(DEPENDENCY, '>');
-          p += 1;
+          pushText(DEPENDENCY, '>');
         }
         return true;
       case 124: // |
         if (c1 !== 62) return false;
-        push(EXTENSION, '|>');
-        p += 2;
+        pushText(EXTENSION, '|>');
         return true;
       case 42: // *
-        push(COMPOSITION, '*');
-        p += 1;
+        pushText(COMPOSITION, '*');
         return true;
       case 40: // (
         if (c1 !== 41) return false;
-        push(LOLLIPOP, '()');
-        p += 2;
+        pushText(LOLLIPOP, '()');
         return true;
       case 45: // -
         if (c1 === 45) {
-          push(LINE, '--');
-          p += 2;
+          pushText(LINE, '--');
         } else {
-          push(MINUS, '-');
-          p += 1;
+          pushText(MINUS, '-');
         }
         return true;
       case 46: // .
         if (c1 === 46) {
-          push(DOTTED_LINE, '..');
-          p += 2;
+          pushText(DOTTED_LINE, '..');
         } else {
-          push(DOT, '.');
-          p += 1;
+          pushText(DOT, '.');
         }
         return true;
       case 58: {
@@ -423,14 +414,11 @@ function lex(src: string, dirs: number[]): Tokens | null {
           e++;
         }
         if (e > p + 1) {
-          push(LABEL, src.slice(p, e));
-          p = e;
+          pushText(LABEL, src.slice(p, e));
         } else if (c1 === 58 && src.charCodeAt(p + 2) === 58) {
-          push(STYLE_SEP, ':::');
-          p += 3;
+          pushText(STYLE_SEP, ':::');
         } else if (state === S_INITIAL) {
-          push(COLON, ':');
-          p += 1;
+          pushText(COLON, ':');
         } else return false;
         return true;
       }
@@ -467,26 +455,21 @@ function lex(src: string, dirs: number[]): Tokens | null {
         return true;
       }
       case 37: // %
-        push(PCT, '%');
-        p += 1;
+        pushText(PCT, '%');
         return true;
       case 91: // [
-        push(SQS, '[');
-        p += 1;
+        pushText(SQS, '[');
         return true;
       case 93: // ]
-        push(SQE, ']');
-        p += 1;
+        pushText(SQE, ']');
         return true;
       case 44: // ,
         if (state !== S_INITIAL) return false;
-        push(COMMA, ',');
-        p += 1;
+        pushText(COMMA, ',');
         return true;
       case 35: // #
         if (state !== S_INITIAL) return false;
-        push(BRKT, '#');
-        p += 1;
+        pushText(BRKT, '#');
         return true;
       default:
         if (isUnicodeLetter(c)) {

@@ -213,6 +213,21 @@ function replay(statements: unknown[], mainBranch: string): string | null {
     return true;
   };
 
+  /** A new commit on the current branch, its head's child (and `mergedFrom`'s, for a merge or cherry-pick). */
+  const addCommit = (id: string | undefined, kind: Kind, mergedFrom?: string): void => {
+    const c: SimCommit = {
+      id: id ? id : generated(),
+      branch: current,
+      kind,
+      parents: head === null ? [] : mergedFrom === undefined ? [head] : [head, mergedFrom],
+    };
+    seq++;
+    // a duplicate custom id only logs a warning in mermaid; the newer commit replaces the older
+    commits.set(c.id, c);
+    head = c.id;
+    branches.set(current, c.id);
+  };
+
   const customId = (s: string | undefined): string | undefined => {
     if (s === undefined || s === '') return s;
     safeKey(s);
@@ -232,17 +247,7 @@ function replay(statements: unknown[], mainBranch: string): string | null {
         const id = customId(optString(st, 'id'));
         const type = optString(st, 'type');
         if (type !== undefined && type !== 'NORMAL' && type !== 'REVERSE' && type !== 'HIGHLIGHT') return 'unknown commit type';
-        const c: SimCommit = {
-          id: id ? id : generated(),
-          branch: current,
-          kind: Kind.Normal,
-          parents: head === null ? [] : [head],
-        };
-        seq++;
-        // a duplicate custom id only logs a warning in mermaid; the newer commit replaces the older
-        commits.set(c.id, c);
-        head = c.id;
-        branches.set(current, c.id);
+        addCommit(id, Kind.Normal);
         break;
       }
       case 'Branch': {
@@ -280,16 +285,7 @@ function replay(statements: unknown[], mainBranch: string): string | null {
         if (!otherCommit) return 'merge: merged branch has no commits';
         if (curCommit === otherCommit) return 'merge: both branches have the same head';
         if (id && commits.has(id)) return 'merge: custom id already exists';
-        const c: SimCommit = {
-          id: id ? id : generated(),
-          branch: current,
-          kind: Kind.Merge,
-          parents: head === null ? [] : [head, otherTip ?? ''],
-        };
-        seq++;
-        commits.set(c.id, c);
-        head = c.id;
-        branches.set(current, c.id);
+        addCommit(id, Kind.Merge, otherTip ?? '');
         break;
       }
       case 'CherryPicking': {
@@ -305,16 +301,7 @@ function replay(statements: unknown[], mainBranch: string): string | null {
         if (source.branch === current) return 'cherry-pick: source commit is on the current branch';
         const curTip = branches.get(current);
         if (!curTip || !commits.has(curTip)) return 'cherry-pick: current branch has no commits';
-        const c: SimCommit = {
-          id: generated(),
-          branch: current,
-          kind: Kind.CherryPick,
-          parents: head === null ? [] : [head, source.id],
-        };
-        seq++;
-        commits.set(c.id, c);
-        head = c.id;
-        branches.set(current, c.id);
+        addCommit(undefined, Kind.CherryPick, source.id);
         break;
       }
       default:

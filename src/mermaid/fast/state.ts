@@ -344,6 +344,16 @@ class Lexer {
     }
     return i;
   }
+  /**
+   * Inside a composite state or after `state`: same-line blanks, a `#` comment or a `%%`
+   * comment (not `%%{`) at i are skipped (pos moved past them). False when there is none.
+   */
+  private skipBlankOrComment(i: number, c: number): boolean {
+    if (c !== 10 && isWs(c)) this.pos = this.blankEnd(i);
+    else if (c === 35 || (c === 37 && this.s.charCodeAt(i + 1) === 37 && this.s.charCodeAt(i + 2) !== 123)) this.pos = this.eol(i);
+    else return false;
+    return true;
+  }
   /** the end of the line holding i (cached: queries mostly move forward) */
   private eol(i: number): number {
     if (i < this.eolFrom || i > this.eolAt) {
@@ -545,33 +555,11 @@ class Lexer {
         return this.common(i, c, true);
       }
       case C_STRUCT: {
-        if (c !== 10 && isWs(c)) {
-          this.pos = this.blankEnd(i);
-          return 0;
-        }
-        if (c === 35) {
-          this.pos = this.eol(i);
-          return 0;
-        }
-        if (c === 37 && s.charCodeAt(i + 1) === 37 && s.charCodeAt(i + 2) !== 123) {
-          this.pos = this.eol(i);
-          return 0;
-        }
+        if (this.skipBlankOrComment(i, c)) return 0;
         return this.common(i, c, false);
       }
       case C_STATE: {
-        if (c !== 10 && isWs(c)) {
-          this.pos = this.blankEnd(i);
-          return 0;
-        }
-        if (c === 35) {
-          this.pos = this.eol(i);
-          return 0;
-        }
-        if (c === 37 && s.charCodeAt(i + 1) === 37 && s.charCodeAt(i + 2) !== 123) {
-          this.pos = this.eol(i);
-          return 0;
-        }
+        if (this.skipBlankOrComment(i, c)) return 0;
         const m = this.markerAt(i);
         if (m !== null) {
           this.pop();

@@ -17,7 +17,7 @@ import { acceptsClass } from '../../../src/mermaid/fast/class.js';
 import { corpusDiagrams, envNumber, prng } from '../../helpers/corpus.js';
 import { HAS_SHARED, SHARED_SKIP_REASON } from '../../helpers/paths.js';
 import { loadMermaid, oracleVerdict } from '../validate/oracle.js';
-import { corpusSoundness } from './soundness.js';
+import { commonEdit, corpusSoundness } from './soundness.js';
 
 
 beforeAll(async () => {
@@ -35,8 +35,6 @@ async function check(text: string): Promise<[boolean, true | string]> {
   expect(theirs, `acceptsClass accepted a text mermaid rejects: ${JSON.stringify(text)}`).toBe(true);
   return [mine, theirs];
 }
-
-// ------------------------------------------------------------------ deterministic randomness
 
 // ------------------------------------------------------------------ the corpus
 
@@ -64,19 +62,12 @@ function mutate(s: string, rnd: () => number, donors: readonly string[]): string
   const ri = (n: number): number => Math.floor(rnd() * n);
   const pick = <T>(a: readonly T[]): T => a[ri(a.length)]!;
   const lines = s.split('\n');
-  switch (ri(11)) {
-    case 0: {
-      const p = ri(s.length);
-      return s.slice(0, p) + s.slice(p + 1);
-    }
+  const kind = ri(11);
+  switch (kind) {
+    case 0:
     case 1:
-      lines.splice(ri(lines.length), 1);
-      return lines.join('\n');
-    case 2: {
-      const i = ri(lines.length);
-      lines.splice(i, 0, lines[i]!);
-      return lines.join('\n');
-    }
+    case 2:
+      return commonEdit(kind, s, ri);
     case 3: {
       const p = ri(s.length + 1);
       return s.slice(0, p) + pick(['{', '}', '{\n', '\n}', '}\n']) + s.slice(p);

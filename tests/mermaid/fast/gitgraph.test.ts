@@ -85,8 +85,6 @@ async function check(text: string, t?: Tally, all = false): Promise<boolean | nu
   return ok;
 }
 
-// ------------------------------------------------------------------ deterministic randomness
-
 // ------------------------------------------------------------------ the corpus
 
 function corpusGitGraphs(): { file: string; source: string }[] {

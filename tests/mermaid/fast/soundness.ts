@@ -22,3 +22,22 @@ export async function corpusSoundness(
   }
   return { accepted, mermaidAccepted };
 }
+
+/**
+ * The random edits the class and state mutators share, by number: 0 drops a
+ * character, 1 drops a line, 2 repeats a line. Draws from `ri` as they always did.
+ */
+export function commonEdit(kind: 0 | 1 | 2, s: string, ri: (n: number) => number): string {
+  const lines = s.split('\n');
+  if (kind === 0) {
+    const p = ri(s.length);
+    return s.slice(0, p) + s.slice(p + 1);
+  }
+  if (kind === 1) {
+    lines.splice(ri(lines.length), 1);
+    return lines.join('\n');
+  }
+  const i = ri(lines.length);
+  lines.splice(i, 0, lines[i]!);
+  return lines.join('\n');
+}
