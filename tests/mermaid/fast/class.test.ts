@@ -62,12 +62,13 @@ function mutate(s: string, rnd: () => number, donors: readonly string[]): string
   const ri = (n: number): number => Math.floor(rnd() * n);
   const pick = <T>(a: readonly T[]): T => a[ri(a.length)]!;
   const lines = s.split('\n');
-  const kind = ri(11);
-  switch (kind) {
+  switch (ri(11)) {
     case 0:
+      return commonEdit('drop-char', s, ri);
     case 1:
+      return commonEdit('drop-line', s, ri);
     case 2:
-      return commonEdit(kind, s, ri);
+      return commonEdit('repeat-line', s, ri);
     case 3: {
       const p = ri(s.length + 1);
       return s.slice(0, p) + pick(['{', '}', '{\n', '\n}', '}\n']) + s.slice(p);
@@ -84,12 +85,8 @@ function mutate(s: string, rnd: () => number, donors: readonly string[]): string
       const p = ri(s.length + 1);
       return s.slice(0, p) + pick(PUNCTUATION) + s.slice(p);
     }
-    case 7: {
-      if (lines.length < 2) return s;
-      const i = ri(lines.length - 1);
-      [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
-      return lines.join('\n');
-    }
+    case 7:
+      return commonEdit('swap-lines', s, ri);
     case 8: {
       const found = [...s.matchAll(ARROW_RE)];
       if (found.length === 0) return `${s}\nA ${pick(ARROWS)} B`;

@@ -23,21 +23,29 @@ export async function corpusSoundness(
   return { accepted, mermaidAccepted };
 }
 
-/**
- * The random edits the class and state mutators share, by number: 0 drops a
- * character, 1 drops a line, 2 repeats a line. Draws from `ri` as they always did.
- */
-export function commonEdit(kind: 0 | 1 | 2, s: string, ri: (n: number) => number): string {
+/** The random edits the class and state mutators share. Each draws from `ri` as it always did. */
+export type CommonEdit = 'drop-char' | 'drop-line' | 'repeat-line' | 'swap-lines';
+
+export function commonEdit(edit: CommonEdit, s: string, ri: (n: number) => number): string {
   const lines = s.split('\n');
-  if (kind === 0) {
-    const p = ri(s.length);
-    return s.slice(0, p) + s.slice(p + 1);
+  switch (edit) {
+    case 'drop-char': {
+      const p = ri(s.length);
+      return s.slice(0, p) + s.slice(p + 1);
+    }
+    case 'drop-line':
+      lines.splice(ri(lines.length), 1);
+      return lines.join('\n');
+    case 'repeat-line': {
+      const i = ri(lines.length);
+      lines.splice(i, 0, lines[i]!);
+      return lines.join('\n');
+    }
+    case 'swap-lines': {
+      if (lines.length < 2) return s;
+      const i = ri(lines.length - 1);
+      [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
+      return lines.join('\n');
+    }
   }
-  if (kind === 1) {
-    lines.splice(ri(lines.length), 1);
-    return lines.join('\n');
-  }
-  const i = ri(lines.length);
-  lines.splice(i, 0, lines[i]!);
-  return lines.join('\n');
 }
