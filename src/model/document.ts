@@ -1,6 +1,7 @@
 import { diagramComments } from '../markdown/comments.js';
 import { extractBlocks, mapContentLines, type RawDiagram } from '../markdown/blocks.js';
 import { LineIndex } from '../markdown/lines.js';
+import { parseMarkdownFast } from '../markdown/fast/block.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { detectDiagramType } from '../mermaid/detect.js';
 import { buildFlowchart, FLOWCHART_TYPES } from './flowchart.js';
@@ -19,6 +20,11 @@ export interface ParseOptions {
    * headings are read. `'eager'` always parses. Both give the same model.
    */
   tree?: 'lazy' | 'eager';
+  /**
+   * `'fast'` (the default): Markdown that the fast reader handles exactly is read by it,
+   * the rest by micromark. `'micromark'` always uses micromark. Both give the same model.
+   */
+  reader?: 'fast' | 'micromark';
 }
 
 const MERMAID_FILE = /\.(mmd|mermaid)$/i;
@@ -76,7 +82,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     Object.defineProperty(model, 'sections', {
       enumerable: true,
       configurable: true,
-      get: () => (sections ??= extractBlocks(parseMarkdown(text), lines).sections),
+      get: () => (sections ??= extractBlocks(markdownTree(text, lines, options.reader), lines).sections),
       set: (value: DocumentModel['sections']) => {
         sections = value;
       },
@@ -84,7 +90,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     return model;
   }
 
-  const blocks = extractBlocks(parseMarkdown(text), lines);
+  const blocks = extractBlocks(markdownTree(text, lines, options.reader), lines);
   model.frontMatter = blocks.frontMatter;
   model.sections = blocks.sections;
   model.tables = blocks.tables;
@@ -103,6 +109,11 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   names.addHeadings(model.sections);
   model.names = names.names;
   return model;
+}
+
+/** The mdast of a Markdown text: the fast reader's where it applies, else micromark's. */
+function markdownTree(text: string, lines: LineIndex, reader: ParseOptions['reader']): ReturnType<typeof parseMarkdown> {
+  return (reader !== 'micromark' ? parseMarkdownFast(text, lines) : null) ?? parseMarkdown(text);
 }
 
 /**

@@ -1,0 +1,722 @@
+import type { PhrasingContent } from 'mdast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { classifyCharacter } from 'micromark-util-classify-character';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import type { LineIndex } from '../lines.js';
+
+/** Thrown where the fast reader does not handle the input exactly; the caller parses with micromark. */
+export class Decline extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'Decline';
+  }
+}
+
+/** A line of inline content: file offsets, without container prefixes or indentation. */
+export interface Segment {
+  start: number;
+  end: number;
+}
+
+// Inline tokens before nesting: text pieces, attention runs and finished nodes.
+interface TextTok {
+  k: 'text';
+  value: string;
+  start: number;
+  end: number;
+}
+interface RunTok {
+  k: 'run';
+  marker: number;
+  start: number;
+  end: number;
+  open: boolean;
+  close: boolean;
+}
+interface NodeTok {
+  k: 'node';
+  node: PhrasingContent;
+  start: number;
+  end: number;
+}
+interface BracketTok {
+  k: 'bracket';
+  image: boolean;
+  start: number;
+  end: number;
+  /** No longer a possible link start (a link formed after it, or its `]` found no link). */
+  balanced: boolean;
+  inactive: boolean;
+}
+type Tok = TextTok | RunTok | NodeTok | BracketTok;
+
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+const LITERAL_TRIGGER = /@|www\.|:\/\//i;
+
+/**
+ * Parses inline content (CommonMark plus what GFM adds, minus what declines)
+ * into mdast phrasing nodes with file positions, as micromark and
+ * mdast-util-from-markdown would.
+ */
+export function parseInline(text: string, segments: Segment[], defined: Set<string>, lines: LineIndex, inTable = false): PhrasingContent[] {
+  return new InlineParser(text, segments, defined, lines, inTable).parse();
+}
+
+class InlineParser {
+  private readonly v: string;
+  /** Virtual offset at which each segment starts. */
+  private readonly vStarts: number[] = [];
+  private readonly segments: Segment[];
+  private readonly defined: Set<string>;
+  private readonly lines: LineIndex;
+  private readonly inTable: boolean;
+  private toks: Tok[] = [];
+  /** Unclosed `[` and `![`, innermost last (balanced ones are dropped when met). */
+  private readonly openers: BracketTok[] = [];
+
+  constructor(text: string, segments: Segment[], defined: Set<string>, lines: LineIndex, inTable: boolean) {
+    this.inTable = inTable;
+    this.segments = segments;
+    this.defined = defined;
+    this.lines = lines;
+    let v = '';
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i] as Segment;
+      this.vStarts.push(v.length);
+      v += text.slice(s.start, s.end);
+      if (i < segments.length - 1) v += text.charCodeAt(s.end) === 13 && text.charCodeAt(s.end + 1) === 10 ? '\r\n' : text.charAt(s.end);
+    }
+    this.v = v;
+    if (v.includes('[^')) throw new Decline('footnote');
+  }
+
+  /** File offset of a virtual offset. */
+  private real(at: number): number {
+    const starts = this.vStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.segments[lo] as Segment).start + (at - (starts[lo] as number));
+  }
+
+  private pos(start: number, end: number): NonNullable<PhrasingContent['position']> {
+    return { start: this.lines.point(this.real(start)), end: this.lines.point(this.real(end)) };
+  }
+
+  parse(): PhrasingContent[] {
+    const v = this.v;
+    const n = v.length;
+    let i = 0;
+    let textStart = 0;
+    const flush = (to: number): void => {
+      if (to > textStart) this.pushText(v.slice(textStart, to), textStart, to);
+    };
+    while (i < n) {
+      const c = v.charCodeAt(i);
+      switch (c) {
+        case 92: {
+          // \
+          const d = v.charCodeAt(i + 1);
+          if (d === 10 || d === 13) {
+            flush(i);
+            this.hardBreak(i, i + 1);
+            i = this.afterEol(i + 1);
+            while (v.charCodeAt(i) === 32) i++;
+            textStart = i;
+            continue;
+          }
+          if (i + 1 < n && ASCII_PUNCT.test(v.charAt(i + 1))) {
+            flush(i);
+            this.pushText(v.charAt(i + 1), i, i + 2);
+            i += 2;
+            textStart = i;
+            continue;
+          }
+          i++;
+          continue;
+        }
+        case 96: {
+          // `
+          if (i > 0 && v.charCodeAt(i - 1) === 96 && !this.escapedBacktick(i - 1)) {
+            i++;
+            continue;
+          }
+          flush(i);
+          textStart = i;
+          const end = this.codeSpan(i);
+          if (end > 0) {
+            i = end;
+            textStart = i;
+            continue;
+          }
+          while (i < n && v.charCodeAt(i) === 96) i++;
+          continue;
+        }
+        case 42:
+        case 95: {
+          flush(i);
+          let j = i;
+          while (j < n && v.charCodeAt(j) === c) j++;
+          // micromark counts a tilde beside an emphasis run as an attention marker: not modelled.
+          if (v.charCodeAt(i - 1) === 126 || v.charCodeAt(j) === 126) throw new Decline('tilde beside emphasis');
+          this.run(c, i, j);
+          i = j;
+          textStart = i;
+          continue;
+        }
+        case 126: {
+          // GFM strikethrough: runs of one or two tildes; longer runs are text.
+          let j = i;
+          while (j < n && v.charCodeAt(j) === 126) j++;
+          if (j - i <= 2) {
+            flush(i);
+            this.run(126, i, j);
+            textStart = j;
+          }
+          i = j;
+          continue;
+        }
+        case 33:
+          if (v.charCodeAt(i + 1) === 91) {
+            flush(i);
+            this.bracket(true, i, i + 2);
+            i += 2;
+            textStart = i;
+            continue;
+          }
+          i++;
+          continue;
+        case 91:
+          flush(i);
+          this.bracket(false, i, i + 1);
+          i++;
+          textStart = i;
+          continue;
+        case 93: {
+          flush(i);
+          const end = this.labelEnd(i);
+          if (end > 0) i = end;
+          else {
+            this.pushText(']', i, i + 1);
+            i++;
+          }
+          textStart = i;
+          continue;
+        }
+        case 60: {
+          const end = this.angle(i, flush);
+          if (end > 0) {
+            i = end;
+            textStart = i;
+            continue;
+          }
+          i++;
+          continue;
+        }
+        case 38: {
+          const ref = this.reference(i);
+          if (ref) {
+            flush(i);
+            this.pushText(ref.value, i, ref.end);
+            i = ref.end;
+            textStart = i;
+            continue;
+          }
+          i++;
+          continue;
+        }
+        case 10:
+        case 13: {
+          // Line ending: trailing spaces go; two or more make a hard break.
+          let s = i;
+          while (s > textStart && v.charCodeAt(s - 1) === 32) s--;
+          const spaces = i - s;
+          if (s > textStart && v.charCodeAt(s - 1) === 9) throw new Decline('tab before line ending');
+          flush(s);
+          let after = this.afterEol(i);
+          // The next line's indentation is in the stream (code spans keep it) but not in text.
+          const lineStart = after;
+          while (v.charCodeAt(after) === 32) after++;
+          if (v.charCodeAt(after) === 9) throw new Decline('tab at line start');
+          if (spaces >= 2) this.hardBreak(s, lineStart);
+          else this.pushText(v.slice(i, lineStart), i, lineStart);
+          i = after;
+          textStart = i;
+          continue;
+        }
+        default:
+          i++;
+      }
+    }
+    // Trailing spaces of the content are not text.
+    let end = n;
+    while (end > textStart && v.charCodeAt(end - 1) === 32) end--;
+    flush(end);
+    return this.finish(this.toks, true);
+  }
+
+  private afterEol(i: number): number {
+    return this.v.charCodeAt(i) === 13 && this.v.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+
+  private escapedBacktick(at: number): boolean {
+    // Whether the backtick at `at` is escaped: an odd number of backslashes before it.
+    let k = at;
+    let slashes = 0;
+    while (k > 0 && this.v.charCodeAt(k - 1) === 92) {
+      k--;
+      slashes++;
+    }
+    return slashes % 2 === 1;
+  }
+
+  private pushText(value: string, start: number, end: number): void {
+    const last = this.toks[this.toks.length - 1];
+    if (last && last.k === 'text' && last.end === start) {
+      last.value += value;
+      last.end = end;
+    } else this.toks.push({ k: 'text', value, start, end });
+  }
+
+  private hardBreak(start: number, end: number): void {
+    this.toks.push({ k: 'node', node: { type: 'break', position: this.pos(start, end) }, start, end });
+  }
+
+  private run(marker: number, start: number, end: number): void {
+    const v = this.v;
+    const before = classifyCharacter(start > 0 ? v.charCodeAt(start - 1) : null);
+    const after = classifyCharacter(end < v.length ? v.charCodeAt(end) : null);
+    const open = !after || (after === 2 && !!before);
+    const close = !before || (before === 2 && !!after);
+    this.toks.push({
+      k: 'run',
+      marker,
+      start,
+      end,
+      open: marker === 95 ? open && (!!before || !close) : open,
+      close: marker === 95 ? close && (!!after || !open) : close,
+    });
+  }
+
+  /** A code span starting at `at`; returns its end or 0. */
+  private codeSpan(at: number): number {
+    const v = this.v;
+    let j = at;
+    while (j < v.length && v.charCodeAt(j) === 96) j++;
+    const size = j - at;
+    // No closing run of this size after an earlier failed search: none after this one either.
+    if (this.noCloser.has(size)) return 0;
+    let k = j;
+    while (k < v.length) {
+      if (v.charCodeAt(k) !== 96) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < v.length && v.charCodeAt(e) === 96) e++;
+      if (e - k === size) {
+        let value = v.slice(j, k);
+        if (value.includes('\r')) throw new Decline('CR in code span');
+        const pad = (ch: string | undefined): boolean => ch === ' ' || ch === '\n';
+        if (value.length > 2 && pad(value[0]) && pad(value[value.length - 1]) && /[^ \n]/.test(value)) value = value.slice(1, -1);
+        // mdast-util-gfm-table: an escaped pipe in code in a table cell loses its backslash.
+        if (this.inTable) value = value.replace(/\\\|/g, '|');
+        this.toks.push({ k: 'node', node: { type: 'inlineCode', value, position: this.pos(at, e) }, start: at, end: e });
+        return e;
+      }
+      k = e;
+    }
+    this.noCloser.add(size);
+    return 0;
+  }
+  private readonly noCloser = new Set<number>();
+
+  /** `<…>`: an autolink or inline HTML; returns the end or 0. */
+  private angle(at: number, flush: (to: number) => void): number {
+    const v = this.v;
+    const rest = v.slice(at, at + 2048);
+    const uri = /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\0- <>\x7f]*)>/.exec(rest);
+    if (uri) {
+      flush(at);
+      const raw = uri[1] as string;
+      const end = at + uri[0].length;
+      this.toks.push({
+        k: 'node',
+        node: { type: 'link', title: null, url: raw, children: [{ type: 'text', value: raw, position: this.pos(at + 1, end - 1) }], position: this.pos(at, end) },
+        start: at,
+        end,
+      });
+      return end;
+    }
+    const email = /^<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>/.exec(rest);
+    if (email) {
+      throw new Decline('email autolink');
+    }
+    const html = inlineHtml(rest);
+    if (html > 0) {
+      flush(at);
+      const end = at + html;
+      const value = v.slice(at, end);
+      if (value.includes('\r')) throw new Decline('CR in inline HTML');
+      this.toks.push({ k: 'node', node: { type: 'html', value, position: this.pos(at, end) }, start: at, end });
+      return end;
+    }
+    if (/^<[!?]/.test(rest)) throw new Decline('inline HTML form');
+    return 0;
+  }
+
+  /** A character reference at `at` (`&amp;`, `&#35;`, `&#x23;`). */
+  private reference(at: number): { value: string; end: number } | null {
+    const rest = this.v.slice(at, at + 40);
+    let m = /^&#[xX]([0-9a-fA-F]{1,6});/.exec(rest);
+    if (m) return { value: decodeNumericCharacterReference(m[1] as string, 16), end: at + m[0].length };
+    m = /^&#([0-9]{1,7});/.exec(rest);
+    if (m) return { value: decodeNumericCharacterReference(m[1] as string, 10), end: at + m[0].length };
+    m = /^&([a-zA-Z][a-zA-Z0-9]{0,30});/.exec(rest);
+    if (m) {
+      const value = decodeNamedCharacterReference(m[1] as string);
+      if (value === false) return null;
+      return { value, end: at + m[0].length };
+    }
+    return null;
+  }
+
+  /** A `]` at `at`: closes a link or image when one can end here; returns the end of what it consumed or 0. */
+  private bracket(image: boolean, start: number, end: number): void {
+    const t: BracketTok = { k: 'bracket', image, start, end, balanced: false, inactive: false };
+    this.toks.push(t);
+    this.openers.push(t);
+  }
+
+  private labelEnd(at: number): number {
+    const toks = this.toks;
+    const openers = this.openers;
+    while (openers.length > 0 && (openers[openers.length - 1] as BracketTok).balanced) openers.pop();
+    const open = openers[openers.length - 1];
+    if (!open) return 0;
+    if (open.inactive) {
+      open.balanced = true;
+      return 0;
+    }
+    const v = this.v;
+    const label = v.slice(open.end, at);
+    const defined = this.defined.has(normalizeIdentifier(label));
+    let after = at + 1;
+    let url: string | null = null;
+    let reference: { kind: 'full' | 'collapsed' | 'shortcut'; label: string } | null = null;
+    const next = v.charCodeAt(after);
+    if (next === 40) {
+      const res = this.resource(after);
+      if (res) {
+        url = res.url;
+        after = res.end;
+      } else if (defined) reference = { kind: 'shortcut', label };
+    } else if (next === 91) {
+      const full = /^\[((?:[^\\[\]]|\\.){1,999})\]/.exec(v.slice(after, after + 1004));
+      if (full && /[^ \t\r\n]/.test(full[1] as string) && this.defined.has(normalizeIdentifier(full[1] as string))) {
+        reference = { kind: 'full', label: full[1] as string };
+        after += full[0].length;
+      } else if (defined && v.charCodeAt(after + 1) === 93) {
+        reference = { kind: 'collapsed', label };
+        after += 2;
+      } else if (full && !/[^ \t\r\n]/.test(full[1] as string)) {
+        open.balanced = true;
+        return 0;
+      }
+    } else if (defined) reference = { kind: 'shortcut', label };
+    if (url === null && reference === null) {
+      open.balanced = true;
+      return 0;
+    }
+    if (reference && /\\/.test(reference.label)) throw new Decline('escape in reference label');
+    // Content between the opener and here, with emphasis resolved inside.
+    openers.pop();
+    const opener = toks.lastIndexOf(open);
+    const inner = toks.splice(opener);
+    inner.shift();
+    const children = this.finish(inner, false);
+    const position = this.pos(open.start, after);
+    let node: PhrasingContent;
+    if (open.image) {
+      const alt = children.map(plainText).join('');
+      if (reference) {
+        node = { type: 'imageReference', identifier: normalizeIdentifier(reference.label).toLowerCase(), label: reference.label, referenceType: reference.kind, alt, position };
+      } else node = { type: 'image', title: null, url: url as string, alt, position };
+    } else {
+      if (reference) {
+        node = { type: 'linkReference', identifier: normalizeIdentifier(reference.label).toLowerCase(), label: reference.label, referenceType: reference.kind, children: children as never, position };
+      } else node = { type: 'link', title: null, url: url as string, children: children as never, position };
+      // No link inside a link: earlier link openers can no longer start one.
+      for (let k = openers.length - 1; k >= 0; k--) {
+        const t = openers[k] as BracketTok;
+        if (t.image) continue;
+        if (t.inactive) break;
+        t.inactive = true;
+      }
+    }
+    toks.push({ k: 'node', node, start: open.start, end: after });
+    return after;
+  }
+
+  /** `(destination "title")` at `at`; null when it is not one. */
+  private resource(at: number): { url: string; end: number } | null {
+    const v = this.v;
+    let i = at + 1;
+    i = this.skipSpace(i);
+    let url = '';
+    if (v.charCodeAt(i) === 41) return { url, end: i + 1 };
+    if (v.charCodeAt(i) === 60) {
+      let j = i + 1;
+      let raw = '';
+      for (;;) {
+        const c = v.charCodeAt(j);
+        if (j >= v.length || c === 10 || c === 13 || c === 60) return null;
+        if (c === 62) break;
+        if (c === 92 && j + 1 < v.length && ASCII_PUNCT.test(v.charAt(j + 1))) {
+          raw += v.charAt(j + 1);
+          j += 2;
+          continue;
+        }
+        if (c === 38) {
+          const ref = this.reference(j);
+          if (ref) {
+            raw += ref.value;
+            j = ref.end;
+            continue;
+          }
+        }
+        raw += v.charAt(j);
+        j++;
+      }
+      url = raw;
+      i = j + 1;
+    } else {
+      let depth = 0;
+      let j = i;
+      let raw = '';
+      for (;;) {
+        const c = v.charCodeAt(j);
+        if (j >= v.length || c <= 32 || c === 127) break;
+        if (c === 40) {
+          depth++;
+          if (depth > 32) return null;
+        } else if (c === 41) {
+          if (depth === 0) break;
+          depth--;
+        } else if (c === 92 && j + 1 < v.length && ASCII_PUNCT.test(v.charAt(j + 1))) {
+          raw += v.charAt(j + 1);
+          j += 2;
+          continue;
+        } else if (c === 38) {
+          const ref = this.reference(j);
+          if (ref) {
+            raw += ref.value;
+            j = ref.end;
+            continue;
+          }
+        }
+        raw += v.charAt(j);
+        j++;
+      }
+      if (j === i || depth !== 0) return null;
+      url = raw;
+      i = j;
+    }
+    const beforeTitle = i;
+    i = this.skipSpace(i);
+    const q = v.charCodeAt(i);
+    if (i > beforeTitle && (q === 34 || q === 39 || q === 40)) {
+      const close = q === 40 ? 41 : q;
+      let j = i + 1;
+      for (;;) {
+        if (j >= v.length) return null;
+        const c = v.charCodeAt(j);
+        if (c === 92) {
+          j += 2;
+          continue;
+        }
+        if (c === close) break;
+        if (q === 40 && c === 40) return null;
+        if (c === 10 || c === 13) throw new Decline('multi-line title');
+        j++;
+      }
+      if (/[&\\]/.test(v.slice(i, j))) throw new Decline('escape in title');
+      i = this.skipSpace(j + 1);
+    }
+    if (v.charCodeAt(i) !== 41) return null;
+    return { url, end: i + 1 };
+  }
+
+  private skipSpace(i: number): number {
+    const v = this.v;
+    let eols = 0;
+    for (;;) {
+      const c = v.charCodeAt(i);
+      if (c === 32) i++;
+      else if (c === 9) throw new Decline('tab in link');
+      else if (c === 10 || c === 13) {
+        eols++;
+        i = this.afterEol(i);
+      } else break;
+    }
+    void eols;
+    return i;
+  }
+
+  /**
+   * Resolves emphasis in a token list (micromark's algorithm: each closer, in
+   * order, takes the nearest opener of its marker) and turns it into nodes.
+   */
+  private finish(toks: Tok[], top: boolean): PhrasingContent[] {
+    const list = toks.slice();
+    let tildes = false;
+    let emphasis = false;
+    for (const t of list) {
+      if (t.k === 'run') {
+        if (t.marker === 126) tildes = true;
+        else emphasis = true;
+      }
+    }
+    if (tildes) {
+      // micromark resolves emphasis and strikethrough in the order they first occur, over one
+      // flat event list: only one of them at a time is modelled.
+      if (emphasis && tildesPair(list)) throw new Decline('strikethrough and emphasis together');
+      if (!emphasis) this.strikethrough(list);
+    }
+    for (let i = 0; i < list.length; i++) {
+      const closer = list[i] as Tok;
+      if (closer.k !== 'run' || !closer.close || closer.marker === 126) continue;
+      for (let j = i - 1; j >= 0; j--) {
+        const opener = list[j] as Tok;
+        if (opener.k !== 'run' || !opener.open || opener.marker !== closer.marker) continue;
+        const openSize = opener.end - opener.start;
+        const closeSize = closer.end - closer.start;
+        if ((opener.close || closer.open) && closeSize % 3 && !((openSize + closeSize) % 3)) continue;
+        const use = openSize > 1 && closeSize > 1 ? 2 : 1;
+        const inner = list.slice(j + 1, i);
+        const children = this.nodes(inner);
+        const start = opener.end - use;
+        const end = closer.start + use;
+        const node: PhrasingContent =
+          use === 2
+            ? { type: 'strong', children: children as never, position: this.pos(start, end) }
+            : { type: 'emphasis', children: children as never, position: this.pos(start, end) };
+        const group: NodeTok = { k: 'node', node, start, end };
+        opener.end -= use;
+        closer.start += use;
+        const replacement: Tok[] = [];
+        if (opener.end > opener.start) replacement.push(opener);
+        replacement.push(group);
+        const closerLeft = closer.end > closer.start;
+        if (closerLeft) replacement.push(closer);
+        list.splice(j, i - j + 1, ...replacement);
+        i = j + replacement.length - (closerLeft ? 2 : 1);
+        break;
+      }
+    }
+    const nodes = this.nodes(list);
+    if (top) checkLiterals(nodes);
+    return nodes;
+  }
+
+  /** GFM strikethrough: each closing run, in order, takes the nearest opening run of its size. */
+  private strikethrough(list: Tok[]): void {
+    for (let i = 0; i < list.length; i++) {
+      const closer = list[i] as Tok;
+      if (closer.k !== 'run' || !closer.close) continue;
+      for (let j = i - 1; j >= 0; j--) {
+        const opener = list[j] as Tok;
+        if (opener.k !== 'run' || !opener.open || opener.end - opener.start !== closer.end - closer.start) continue;
+        const children = this.nodes(list.slice(j + 1, i));
+        const node: PhrasingContent = { type: 'delete', children: children as never, position: this.pos(opener.start, closer.end) };
+        list.splice(j, i - j + 1, { k: 'node', node, start: opener.start, end: closer.end });
+        i = j;
+        break;
+      }
+    }
+  }
+
+  /** Tokens to nodes: runs and unmatched brackets become text, adjacent text merges. */
+  private nodes(toks: Tok[]): PhrasingContent[] {
+    const out: PhrasingContent[] = [];
+    let pending: TextTok | null = null;
+    const flush = (): void => {
+      if (pending) out.push({ type: 'text', value: pending.value, position: this.pos(pending.start, pending.end) });
+      pending = null;
+    };
+    const addText = (value: string, start: number, end: number): void => {
+      if (pending) {
+        pending.value += value;
+        pending.end = end;
+      } else pending = { k: 'text', value, start, end };
+    };
+    for (const t of toks) {
+      if (t.k === 'text') addText(t.value, t.start, t.end);
+      else if (t.k === 'run' || t.k === 'bracket') addText(this.v.slice(t.start, t.end), t.start, t.end);
+      else {
+        flush();
+        out.push(t.node);
+      }
+    }
+    flush();
+    return out;
+  }
+}
+
+/** Whether some closing tilde run has an opening run of its size before it. */
+function tildesPair(list: Tok[]): boolean {
+  const open = new Set<number>();
+  for (const t of list) {
+    if (t.k !== 'run' || t.marker !== 126) continue;
+    const size = t.end - t.start;
+    if (t.close && open.has(size)) return true;
+    if (t.open) open.add(size);
+  }
+  return false;
+}
+
+/** mdast-util-to-string of phrasing content (image alt text included). */
+function plainText(node: PhrasingContent): string {
+  if ('value' in node) return node.value;
+  if ('alt' in node) return node.alt ?? '';
+  if ('children' in node) return (node.children as PhrasingContent[]).map(plainText).join('');
+  return '';
+}
+
+/** GFM literal autolinks (`www.…`, `https://…`, `a@b.c` in text) are micromark's to find: decline where one may be. */
+function checkLiterals(nodes: PhrasingContent[]): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      if (LITERAL_TRIGGER.test(node.value)) throw new Decline('literal autolink');
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      if (LITERAL_TRIGGER.test(node.alt ?? '')) throw new Decline('literal autolink in alt');
+    } else if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text' && node.url === node.children[0].value) {
+      // An autolink `<https://…>`: its text is the address itself.
+      continue;
+    } else if ('children' in node) checkLiterals(node.children as PhrasingContent[]);
+  }
+}
+
+const ATTRIBUTE = String.raw`(?:\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)`;
+const OPEN_TAG = new RegExp(String.raw`^<[a-zA-Z][a-zA-Z0-9-]*${ATTRIBUTE}*\s*\/?>`);
+const CLOSING_TAG = /^<\/[a-zA-Z][a-zA-Z0-9-]*\s*>/;
+
+/** Length of the inline HTML at the start of `rest`, or 0 (tags and plain comments; other forms decline). */
+function inlineHtml(rest: string): number {
+  const open = OPEN_TAG.exec(rest);
+  if (open) return open[0].length;
+  const close = CLOSING_TAG.exec(rest);
+  if (close) return close[0].length;
+  if (rest.startsWith('<!--')) {
+    if (rest.startsWith('<!-->') || rest.startsWith('<!--->')) throw new Decline('short comment');
+    const end = rest.indexOf('-->', 4);
+    if (end < 0) throw new Decline('long or unclosed comment');
+    return end + 3;
+  }
+  return 0;
+}
