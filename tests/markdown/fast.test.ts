@@ -64,13 +64,19 @@ describe('fast Markdown reader', () => {
     same('~one~ ~~two~~ ~~~three~~~ ~~un~ ~5 min [q](/s?a=1&amp;b=2&c)\n');
   });
 
+  it('finds GFM literal autolinks as micromark and the GFM transform do', () => {
+    same('see www.example.com, https://x.dev/a_(b)?c=d. and ops@x.dev!\n');
+    same('[not www.in.links](/u) but _www.x.y_ and x@y.z_ and https://a.b/c&amp;d\n');
+    same('| site | mail |\n| --- | --- |\n| https://x.dev | a@b.co |\n\n# www.heading.io\n- item http://i.o\n');
+  });
+
   it('keeps tab-indented lines of a fenced block that has no indentation', () => {
     same('```go\nfunc main() {\n\tfmt.Println("x")\n}\n```\n');
     same('- item\n\n```make\nall:\n\tcc -o x x.c\n```\n');
   });
 
   it('declines what it does not read exactly (micromark reads those)', () => {
-    for (const text of ['\tindented by a tab', 'a ~~struck~~ *and* emphasis', 'see www.example.com', 'note[^1]\n\n[^1]: x', '    indented code', '+++\ntoml = 1\n+++\n']) {
+    for (const text of ['\tindented by a tab', 'a ~~struck~~ *and* emphasis', 'a <x@y.z> mail autolink', 'note[^1]\n\n[^1]: x', '    indented code', '+++\ntoml = 1\n+++\n']) {
       expect(parseMarkdownFast(text, new LineIndex(text)), text).toBeNull();
       // and the model is still built, by micromark
       expect(parseDocument(text)).toEqual(parseDocument(text, { reader: 'micromark' }));
@@ -84,7 +90,7 @@ describe('fast Markdown reader', () => {
   });
 
   it('reads random Markdown as micromark does wherever it accepts it', () => {
-    const pieces = ['~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
+    const pieces = ['www.x.y', 'http://a.b/c(d)', 'https://e.f.', 'u@v.w', '_x@y.z', 'WWW.a_b.c', '&lt;', '~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
     let accepted = 0;
     const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 50 }).map((p) => p.join(''));
     fc.assert(
@@ -113,8 +119,8 @@ describe('fast Markdown reader', () => {
         acceptedBytes += text.length;
         expect(fast, file).toEqual(micromarkBlocks(text));
       }
-      // 70 % of the corpus's bytes today; a drop means a regression in what it reads.
-      expect(acceptedBytes / bytes).toBeGreaterThan(0.65);
+      // 84 % of the corpus's bytes today; a drop means a regression in what it reads.
+      expect(acceptedBytes / bytes).toBeGreaterThan(0.8);
     });
   });
 });

@@ -18,7 +18,8 @@ import type {
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { LineIndex } from '../lines.js';
-import { Decline, parseInline, type Segment } from './inline.js';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { Decline, mayNeedLiteralTransform, parseInline, type Segment } from './inline.js';
 
 // ---------------------------------------------------------------------------
 // A fast reader for the Markdown that documentation is mostly made of.
@@ -149,10 +150,14 @@ class BlockParser {
     this.closeLeaf();
     while (this.stack.length > 1) this.closeContainer();
     this.root.position = this.position(0, text.length);
+    let literals = false;
     for (const { node, segments, task, cell } of this.inlines) {
       node.children = parseInline(text, segments, this.definitions, this.lines, cell === true) as never;
       if (task) taskParagraph(node as Paragraph);
+      if (!literals && mayNeedLiteralTransform(node.children)) literals = true;
     }
+    // What micromark's literal tokenizers leave, GFM's transform finds in text afterwards: the same transform.
+    if (literals) literalTransform(this.root);
     return this.root;
   }
 
@@ -958,6 +963,12 @@ interface MarkerMatch {
   paragraphStart: number;
   itemEnd: number;
 }
+
+const literalTransform = ((): ((tree: Root) => void) => {
+  const transform = gfmAutolinkLiteralFromMarkdown().transforms?.[0];
+  if (!transform) throw new Error('mdast-util-gfm-autolink-literal has no transform');
+  return transform as (tree: Root) => void;
+})();
 
 /**
  * mdast-util-gfm-task-list-item's fix-up of an item's first paragraph: one

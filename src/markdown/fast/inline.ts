@@ -72,6 +72,8 @@ class InlineParser {
   private readonly lines: LineIndex;
   private readonly inTable: boolean;
   private toks: Tok[] = [];
+  /** Whether GFM literal autolinks may occur in this content (it has `@`, `www.` or `://`). */
+  private readonly literals: boolean;
   /** Unclosed `[` and `![`, innermost last (balanced ones are dropped when met). */
   private readonly openers: BracketTok[] = [];
 
@@ -88,6 +90,7 @@ class InlineParser {
       if (i < segments.length - 1) v += text.charCodeAt(s.end) === 13 && text.charCodeAt(s.end + 1) === 10 ? '\r\n' : text.charAt(s.end);
     }
     this.v = v;
+    this.literals = LITERAL_TRIGGER.test(v);
     if (v.includes('[^')) throw new Decline('footnote');
   }
 
@@ -118,6 +121,14 @@ class InlineParser {
     };
     while (i < n) {
       const c = v.charCodeAt(i);
+      if (this.literals && LITERAL_START[c] === 1) {
+        const end = this.literal(i, flush);
+        if (end > 0) {
+          i = end;
+          textStart = i;
+          continue;
+        }
+      }
       switch (c) {
         case 92: {
           // \
@@ -255,7 +266,7 @@ class InlineParser {
     }
     // Trailing spaces of the content are not text.
     let end = n;
-    while (end > textStart && v.charCodeAt(end - 1) === 32) end--;
+    while (end > textStart && (v.charCodeAt(end - 1) === 32 || v.charCodeAt(end - 1) === 9)) end--;
     flush(end);
     return this.finish(this.toks, true);
   }
@@ -335,6 +346,183 @@ class InlineParser {
     return 0;
   }
   private readonly noCloser = new Set<number>();
+
+  // -------------------------------------------------------------------------
+  // GFM literal autolinks, as micromark-extension-gfm-autolink-literal's
+  // tokenizers find them: tried at every character that can start one (an
+  // e-mail address first, then `www.`, then `http(s)://`), never while a
+  // `[` or `![` is open.
+  // -------------------------------------------------------------------------
+
+  private literal(at: number, flush: (to: number) => void): number {
+    const v = this.v;
+    const c = v.charCodeAt(at);
+    const previous = at > 0 ? v.charCodeAt(at - 1) : null;
+    if (this.openers.some((o) => !o.balanced)) return 0;
+    let end = 0;
+    let url = '';
+    if (gfmAtext(c) && !(previous === 47 || (previous !== null && gfmAtext(previous)))) {
+      end = this.email(at);
+      if (end > 0) url = 'mailto:' + v.slice(at, end);
+    }
+    if (end === 0 && (c === 87 || c === 119) && previousWww(previous)) {
+      end = this.www(at);
+      if (end > 0) url = 'http://' + v.slice(at, end);
+    }
+    if (end === 0 && (c === 72 || c === 104) && !(previous !== null && asciiAlpha(previous))) {
+      end = this.protocol(at);
+      if (end > 0) url = v.slice(at, end);
+    }
+    if (end === 0) return 0;
+    flush(at);
+    const value = v.slice(at, end);
+    if (/[\r\n]/.test(value)) throw new Decline('line ending in a literal');
+    this.toks.push({
+      k: 'node',
+      node: { type: 'link', title: null, url, children: [{ type: 'text', value, position: this.pos(at, end) }], position: this.pos(at, end) },
+      start: at,
+      end,
+    });
+    return end;
+  }
+
+  private email(at: number): number {
+    const v = this.v;
+    let i = at;
+    while (i < v.length && gfmAtext(v.charCodeAt(i))) i++;
+    if (v.charCodeAt(i) !== 64 /* @ */) return 0;
+    i++;
+    let data = false;
+    let dot = false;
+    for (;;) {
+      const c = v.charCodeAt(i);
+      if (c === 46) {
+        // A dot not followed by a letter or digit ends the address before it.
+        if (!asciiAlphanumeric(v.charCodeAt(i + 1))) break;
+        dot = true;
+        i++;
+        continue;
+      }
+      if (c === 45 || c === 95 || asciiAlphanumeric(c)) {
+        data = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    return data && dot && asciiAlpha(v.charCodeAt(i - 1)) ? i : 0;
+  }
+
+  private www(at: number): number {
+    const v = this.v;
+    for (let k = 0; k < 3; k++) {
+      const c = v.charCodeAt(at + k);
+      if (c !== 87 && c !== 119) return 0;
+    }
+    if (v.charCodeAt(at + 3) !== 46 || at + 4 >= v.length) return 0;
+    const domainEnd = this.domain(at);
+    if (domainEnd < 0) return 0;
+    return this.path(domainEnd);
+  }
+
+  private protocol(at: number): number {
+    const v = this.v;
+    let i = at;
+    while (i < v.length && i - at < 5 && asciiAlpha(v.charCodeAt(i))) i++;
+    const scheme = v.slice(at, i).toLowerCase();
+    if (v.charCodeAt(i) !== 58 || (scheme !== 'http' && scheme !== 'https')) return 0;
+    if (v.charCodeAt(i + 1) !== 47 || v.charCodeAt(i + 2) !== 47) return 0;
+    i += 3;
+    if (i >= v.length) return 0;
+    const c = v.charCodeAt(i);
+    if (c < 32 || c === 127 || classifyCharacter(c) !== undefined) return 0;
+    const domainEnd = this.domain(i);
+    if (domainEnd < 0) return 0;
+    return this.path(domainEnd);
+  }
+
+  /** A literal's domain from `at`: its end, or -1. */
+  private domain(at: number): number {
+    const v = this.v;
+    let i = at;
+    let underscoreLast = false;
+    let underscoreLastLast = false;
+    let seen = false;
+    for (;;) {
+      const c = i < v.length ? v.charCodeAt(i) : null;
+      if (c === 46 || c === 95) {
+        if (this.trail(i)) break;
+        if (c === 95) underscoreLast = true;
+        else {
+          underscoreLastLast = underscoreLast;
+          underscoreLast = false;
+        }
+        i++;
+        continue;
+      }
+      if (c === null || (c !== 45 && classifyCharacter(c) !== undefined)) break;
+      seen = true;
+      i++;
+    }
+    return underscoreLast || underscoreLastLast || !seen ? -1 : i;
+  }
+
+  /** A literal's path from `at` (may be empty): its end. */
+  private path(at: number): number {
+    const v = this.v;
+    let i = at;
+    let open = 0;
+    let close = 0;
+    for (;;) {
+      const c = i < v.length ? v.charCodeAt(i) : null;
+      if (c === 40) {
+        open++;
+        i++;
+        continue;
+      }
+      if (c === 41 && close < open) {
+        close++;
+        i++;
+        continue;
+      }
+      if (c !== null && PATH_TRAIL_START[c] === 1) {
+        if (this.trail(i)) return i;
+        if (c === 41) close++;
+        i++;
+        continue;
+      }
+      if (c === null || classifyCharacter(c) === 1) return i;
+      i++;
+    }
+  }
+
+  /** Whether trailing punctuation from `at` ends the literal (it is followed by a blank, `<` or the end). */
+  private trail(at: number): boolean {
+    const v = this.v;
+    let i = at;
+    for (;;) {
+      const c = i < v.length ? v.charCodeAt(i) : null;
+      if (c !== null && TRAIL[c] === 1) {
+        i++;
+        continue;
+      }
+      if (c === 38) {
+        i++;
+        if (!asciiAlpha(v.charCodeAt(i))) return false;
+        while (asciiAlpha(v.charCodeAt(i))) i++;
+        if (v.charCodeAt(i) !== 59) return false;
+        i++;
+        continue;
+      }
+      if (c === 93) {
+        i++;
+        const d = i < v.length ? v.charCodeAt(i) : null;
+        if (d === null || d === 40 || d === 91 || classifyCharacter(d) === 1) return true;
+        continue;
+      }
+      return c === 60 || c === null || classifyCharacter(c) === 1;
+    }
+  }
 
   /** `<…>`: an autolink or inline HTML; returns the end or 0. */
   private angle(at: number, flush: (to: number) => void): number {
@@ -619,9 +807,7 @@ class InlineParser {
         break;
       }
     }
-    const nodes = this.nodes(list);
-    if (top) checkLiterals(nodes);
-    return nodes;
+    return this.nodes(list);
   }
 
   /** GFM strikethrough: each closing run, in order, takes the nearest opening run of its size. */
@@ -668,6 +854,34 @@ class InlineParser {
   }
 }
 
+function asciiAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function asciiAlphanumeric(c: number): boolean {
+  return asciiAlpha(c) || (c >= 48 && c <= 57);
+}
+
+function gfmAtext(c: number): boolean {
+  return c === 43 || c === 45 || c === 46 || c === 95 || asciiAlphanumeric(c);
+}
+
+function previousWww(c: number | null): boolean {
+  return c === null || c === 40 || c === 42 || c === 95 || c === 91 || c === 93 || c === 126 || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+const charTable = (chars: string): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+};
+/** Characters at which micromark tries a literal autolink (an e-mail address starts at any of them). */
+const LITERAL_START = charTable('+-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
+/** Punctuation inside a path that may be trailing punctuation. */
+const PATH_TRAIL_START = charTable(`!"&')*,.:;<?]_~`);
+/** Trailing punctuation (`&`, `]` handled apart). */
+const TRAIL = charTable(`!"')*,.:;?_~`);
+
 /** Whether some closing tilde run has an opening run of its size before it. */
 function tildesPair(list: Tok[]): boolean {
   const open = new Set<number>();
@@ -688,18 +902,19 @@ function plainText(node: PhrasingContent): string {
   return '';
 }
 
-/** GFM literal autolinks (`www.…`, `https://…`, `a@b.c` in text) are micromark's to find: decline where one may be. */
-function checkLiterals(nodes: PhrasingContent[]): void {
+/**
+ * Whether text outside links still holds what GFM's autolink-literal
+ * transform (run after parsing, on text nodes) may turn into a link.
+ */
+export function mayNeedLiteralTransform(nodes: PhrasingContent[]): boolean {
   for (const node of nodes) {
     if (node.type === 'text') {
-      if (LITERAL_TRIGGER.test(node.value)) throw new Decline('literal autolink');
-    } else if (node.type === 'image' || node.type === 'imageReference') {
-      if (LITERAL_TRIGGER.test(node.alt ?? '')) throw new Decline('literal autolink in alt');
-    } else if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text' && node.url === node.children[0].value) {
-      // An autolink `<https://…>`: its text is the address itself.
-      continue;
-    } else if ('children' in node) checkLiterals(node.children as PhrasingContent[]);
+      if (LITERAL_TRIGGER.test(node.value)) return true;
+    } else if (node.type !== 'link' && node.type !== 'linkReference' && 'children' in node) {
+      if (mayNeedLiteralTransform(node.children as PhrasingContent[])) return true;
+    }
   }
+  return false;
 }
 
 const ATTRIBUTE = String.raw`(?:\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)`;
