@@ -62,6 +62,7 @@ describe('fast Markdown reader', () => {
     same('a  \nb\\\nc &amp; &#35; &#x23; &nope;\n');
     same('[link [nested](/a)](/b) ![img [link](/c)](/d)\n');
     same('~one~ ~~two~~ ~~~three~~~ ~~un~ ~5 min [q](/s?a=1&amp;b=2&c)\n');
+    same('~~**bold struck**~~ **~~struck bold~~** *a ~b* c~ ~x *y~ z* _~u~_\n');
   });
 
   it('finds GFM literal autolinks as micromark and the GFM transform do', () => {
@@ -76,7 +77,7 @@ describe('fast Markdown reader', () => {
   });
 
   it('declines what it does not read exactly (micromark reads those)', () => {
-    for (const text of ['\tindented by a tab', 'a ~~struck~~ *and* emphasis', 'a <x@y.z> mail autolink', 'note[^1]\n\n[^1]: x', '    indented code', '+++\ntoml = 1\n+++\n']) {
+    for (const text of ['\tindented by a tab', '> - quoted\n>\n> - list', 'a <x@y.z> mail autolink', 'note[^1]\n\n[^1]: x', '    indented code', '+++\ntoml = 1\n+++\n']) {
       expect(parseMarkdownFast(text, new LineIndex(text)), text).toBeNull();
       // and the model is still built, by micromark
       expect(parseDocument(text)).toEqual(parseDocument(text, { reader: 'micromark' }));
@@ -90,7 +91,7 @@ describe('fast Markdown reader', () => {
   });
 
   it('reads random Markdown as micromark does wherever it accepts it', () => {
-    const pieces = ['www.x.y', 'http://a.b/c(d)', 'https://e.f.', 'u@v.w', '_x@y.z', 'WWW.a_b.c', '&lt;', '~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
+    const pieces = ['~~**', '**~~', '*~', '~*', '_~', 'www.x.y', 'http://a.b/c(d)', 'https://e.f.', 'u@v.w', '_x@y.z', 'WWW.a_b.c', '&lt;', '~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
     let accepted = 0;
     const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 50 }).map((p) => p.join(''));
     fc.assert(
@@ -119,8 +120,8 @@ describe('fast Markdown reader', () => {
         acceptedBytes += text.length;
         expect(fast, file).toEqual(micromarkBlocks(text));
       }
-      // 84 % of the corpus's bytes today; a drop means a regression in what it reads.
-      expect(acceptedBytes / bytes).toBeGreaterThan(0.8);
+      // 89 % of the corpus's bytes today; a drop means a regression in what it reads.
+      expect(acceptedBytes / bytes).toBeGreaterThan(0.85);
     });
   });
 });

@@ -72,6 +72,8 @@ class InlineParser {
   private readonly lines: LineIndex;
   private readonly inTable: boolean;
   private toks: Tok[] = [];
+  /** Which of emphasis and strikethrough occurred first (micromark resolves the content in that order). */
+  private firstRun: 'tilde' | 'attention' | null = null;
   /** Whether GFM literal autolinks may occur in this content (it has `@`, `www.` or `://`). */
   private readonly literals: boolean;
   /** Unclosed `[` and `![`, innermost last (balanced ones are dropped when met). */
@@ -173,8 +175,6 @@ class InlineParser {
           flush(i);
           let j = i;
           while (j < n && v.charCodeAt(j) === c) j++;
-          // micromark counts a tilde beside an emphasis run as an attention marker: not modelled.
-          if (v.charCodeAt(i - 1) === 126 || v.charCodeAt(j) === 126) throw new Decline('tilde beside emphasis');
           this.run(c, i, j);
           i = j;
           textStart = i;
@@ -302,8 +302,12 @@ class InlineParser {
     const v = this.v;
     const before = classifyCharacter(start > 0 ? v.charCodeAt(start - 1) : null);
     const after = classifyCharacter(end < v.length ? v.charCodeAt(end) : null);
-    const open = !after || (after === 2 && !!before);
-    const close = !before || (before === 2 && !!after);
+    // GFM makes `~` an attention marker: an emphasis run may open before one and close after one.
+    const tildeAfter = marker !== 126 && v.charCodeAt(end) === 126;
+    const tildeBefore = marker !== 126 && v.charCodeAt(start - 1) === 126;
+    const open = !after || (after === 2 && !!before) || tildeAfter;
+    const close = !before || (before === 2 && !!after) || tildeBefore;
+    this.firstRun ??= marker === 126 ? 'tilde' : 'attention';
     this.toks.push({
       k: 'run',
       marker,
@@ -762,20 +766,20 @@ class InlineParser {
    */
   private finish(toks: Tok[], top: boolean): PhrasingContent[] {
     const list = toks.slice();
-    let tildes = false;
-    let emphasis = false;
-    for (const t of list) {
-      if (t.k === 'run') {
-        if (t.marker === 126) tildes = true;
-        else emphasis = true;
-      }
+    // micromark resolves the whole content with each resolver in the order its construct first
+    // occurred; inside a span (link text, emphasis, strikethrough) strikethrough comes first.
+    if (top && this.firstRun === 'attention') {
+      this.attention(list);
+      this.strikethrough(list);
+    } else {
+      this.strikethrough(list);
+      this.attention(list);
     }
-    if (tildes) {
-      // micromark resolves emphasis and strikethrough in the order they first occur, over one
-      // flat event list: only one of them at a time is modelled.
-      if (emphasis && tildesPair(list)) throw new Decline('strikethrough and emphasis together');
-      if (!emphasis) this.strikethrough(list);
-    }
+    return this.nodes(list);
+  }
+
+  /** Emphasis and strong: each closing run, in order, takes the nearest opening run that may pair with it. */
+  private attention(list: Tok[]): void {
     for (let i = 0; i < list.length; i++) {
       const closer = list[i] as Tok;
       if (closer.k !== 'run' || !closer.close || closer.marker === 126) continue;
@@ -786,8 +790,7 @@ class InlineParser {
         const closeSize = closer.end - closer.start;
         if ((opener.close || closer.open) && closeSize % 3 && !((openSize + closeSize) % 3)) continue;
         const use = openSize > 1 && closeSize > 1 ? 2 : 1;
-        const inner = list.slice(j + 1, i);
-        const children = this.nodes(inner);
+        const children = this.finish(list.slice(j + 1, i), false);
         const start = opener.end - use;
         const end = closer.start + use;
         const node: PhrasingContent =
@@ -807,18 +810,17 @@ class InlineParser {
         break;
       }
     }
-    return this.nodes(list);
   }
 
   /** GFM strikethrough: each closing run, in order, takes the nearest opening run of its size. */
   private strikethrough(list: Tok[]): void {
     for (let i = 0; i < list.length; i++) {
       const closer = list[i] as Tok;
-      if (closer.k !== 'run' || !closer.close) continue;
+      if (closer.k !== 'run' || !closer.close || closer.marker !== 126) continue;
       for (let j = i - 1; j >= 0; j--) {
         const opener = list[j] as Tok;
-        if (opener.k !== 'run' || !opener.open || opener.end - opener.start !== closer.end - closer.start) continue;
-        const children = this.nodes(list.slice(j + 1, i));
+        if (opener.k !== 'run' || !opener.open || opener.marker !== 126 || opener.end - opener.start !== closer.end - closer.start) continue;
+        const children = this.finish(list.slice(j + 1, i), false);
         const node: PhrasingContent = { type: 'delete', children: children as never, position: this.pos(opener.start, closer.end) };
         list.splice(j, i - j + 1, { k: 'node', node, start: opener.start, end: closer.end });
         i = j;
@@ -881,18 +883,6 @@ const LITERAL_START = charTable('+-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefg
 const PATH_TRAIL_START = charTable(`!"&')*,.:;<?]_~`);
 /** Trailing punctuation (`&`, `]` handled apart). */
 const TRAIL = charTable(`!"')*,.:;?_~`);
-
-/** Whether some closing tilde run has an opening run of its size before it. */
-function tildesPair(list: Tok[]): boolean {
-  const open = new Set<number>();
-  for (const t of list) {
-    if (t.k !== 'run' || t.marker !== 126) continue;
-    const size = t.end - t.start;
-    if (t.close && open.has(size)) return true;
-    if (t.open) open.add(size);
-  }
-  return false;
-}
 
 /** mdast-util-to-string of phrasing content (image alt text included). */
 function plainText(node: PhrasingContent): string {
