@@ -53,8 +53,6 @@ interface Container {
   indent: number;
   /** Item: began with a blank line after its marker. */
   startedBlank: boolean;
-  /** Item: a blank line was seen since its last content. */
-  blankSeen: boolean;
   start: number;
   /** End offset of the last content that belongs to this container. */
   end: number;
@@ -73,7 +71,6 @@ interface ListState {
 type Leaf =
   | { kind: 'paragraph'; segments: Segment[]; container: Container; mayBeTable: boolean; task?: number }
   | { kind: 'fenced'; node: Code; fence: string; fenceLength: number; indent: number; container: Container; contentLines: [number, number][]; eols: string[]; closed: boolean }
-  | { kind: 'indented'; container: Container; lines: [number, number, number][]; blankTail: number }
   | { kind: 'html'; container: Container; endCondition: number; start: number; end: number; lines: [number, number][]; eols: string[]; closed: boolean }
   | { kind: 'table'; container: Container; node: Table; columns: number };
 
@@ -123,7 +120,6 @@ class BlockParser {
       children: this.root.children,
       indent: 0,
       startedBlank: false,
-      blankSeen: false,
       start: 0,
       end: 0,
       node: this.root,
@@ -262,11 +258,8 @@ class BlockParser {
       if (first === line.end) break;
       if (indent >= 4) {
         if (contentOpen && !opened) break; // lazy or plain continuation
-        if (this.leaf?.kind === 'indented' && allMatched && !opened) break;
-        this.closeUnmatched(matched);
-        this.closeLeaf();
-        this.indentedStart(stack[stack.length - 1] as Container, pos, line);
-        return;
+        // Indented code: micromark's (its blank-line and container rules are not modelled).
+        throw new Decline('indented code');
       }
       if (code === 62 /* > */) {
         this.closeUnmatched(matched);
@@ -355,7 +348,8 @@ class BlockParser {
     container = stack[stack.length - 1] as Container;
 
     if (blank) {
-      this.blankLine(container, opened);
+      // A blank line ends the open leaf (fenced code and HTML blocks took theirs already).
+      this.closeLeaf();
       return;
     }
 
@@ -392,21 +386,6 @@ class BlockParser {
     return n;
   }
 
-  private blankLine(container: Container, opened: boolean): void {
-    const leaf = this.leaf;
-    if (leaf?.kind === 'indented') {
-      leaf.blankTail++;
-      return;
-    }
-    this.closeLeaf();
-    for (let i = 1; i < this.stack.length; i++) {
-      const c = this.stack[i] as Container;
-      if (c.kind === 'item') c.blankSeen = true;
-    }
-    void container;
-    void opened;
-  }
-
   // -------------------------------------------------------------------------
   // Containers
   // -------------------------------------------------------------------------
@@ -418,7 +397,6 @@ class BlockParser {
       children: node.children as RootContent[],
       indent,
       startedBlank: false,
-      blankSeen: false,
       start,
       end: start + 1,
       node,
@@ -446,7 +424,6 @@ class BlockParser {
       children: li.children as RootContent[],
       indent: item.contentStart - first + indent,
       startedBlank: item.blank,
-      blankSeen: false,
       start: first,
       end: item.itemEnd,
       node: li,
@@ -516,9 +493,6 @@ class BlockParser {
         return;
       case 'fenced':
         this.finishFenced(leaf);
-        return;
-      case 'indented':
-        this.finishIndented(leaf);
         return;
       case 'html':
         this.finishHtml(leaf);
@@ -687,23 +661,6 @@ class BlockParser {
     leaf.node.value = value;
   }
 
-  private indentedStart(container: Container, pos: number, line: Line): void {
-    this.leaf = { kind: 'indented', container, lines: [], blankTail: 0 };
-    this.indentedLine(this.leaf, pos, line);
-  }
-
-  private indentedLine(leaf: Extract<Leaf, { kind: 'indented' }>, pos: number, line: Line): void {
-    void leaf;
-    void pos;
-    void line;
-    throw new Decline('indented code');
-  }
-
-  private finishIndented(leaf: Extract<Leaf, { kind: 'indented' }>): void {
-    void leaf;
-    throw new Decline('indented code');
-  }
-
   /** HTML block start condition (1–7) at `first`, or 0. */
   private htmlStart(first: number, end: number, interruptsParagraph: boolean): number {
     const rest = this.text.slice(first, end);
@@ -733,7 +690,7 @@ class BlockParser {
     if (!first && leaf.endCondition >= 6 && /^[ \t]*$/.test(content)) {
       this.leaf = null;
       this.finishHtml(leaf);
-      this.blankLine(leaf.container, false);
+
       return;
     }
     leaf.lines.push([from, line.end]);

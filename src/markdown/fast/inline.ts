@@ -562,6 +562,14 @@ class InlineParser {
     return 0;
   }
 
+  /** A backslash escape of ASCII punctuation or a character reference at `at`: what it stands for, and its end. */
+  private escapeOrReference(at: number): { value: string; end: number } | null {
+    const v = this.v;
+    const c = v.charCodeAt(at);
+    if (c === 92 && at + 1 < v.length && ASCII_PUNCT.test(v.charAt(at + 1))) return { value: v.charAt(at + 1), end: at + 2 };
+    return c === 38 ? this.reference(at) : null;
+  }
+
   /** A character reference at `at` (`&amp;`, `&#35;`, `&#x23;`). */
   private reference(at: number): { value: string; end: number } | null {
     const rest = this.v.slice(at, at + 40);
@@ -669,18 +677,11 @@ class InlineParser {
         const c = v.charCodeAt(j);
         if (j >= v.length || c === 10 || c === 13 || c === 60) return null;
         if (c === 62) break;
-        if (c === 92 && j + 1 < v.length && ASCII_PUNCT.test(v.charAt(j + 1))) {
-          raw += v.charAt(j + 1);
-          j += 2;
+        const decoded = this.escapeOrReference(j);
+        if (decoded) {
+          raw += decoded.value;
+          j = decoded.end;
           continue;
-        }
-        if (c === 38) {
-          const ref = this.reference(j);
-          if (ref) {
-            raw += ref.value;
-            j = ref.end;
-            continue;
-          }
         }
         raw += v.charAt(j);
         j++;
@@ -694,23 +695,18 @@ class InlineParser {
       for (;;) {
         const c = v.charCodeAt(j);
         if (j >= v.length || c <= 32 || c === 127) break;
+        const decoded = this.escapeOrReference(j);
+        if (decoded) {
+          raw += decoded.value;
+          j = decoded.end;
+          continue;
+        }
         if (c === 40) {
           depth++;
           if (depth > 32) return null;
         } else if (c === 41) {
           if (depth === 0) break;
           depth--;
-        } else if (c === 92 && j + 1 < v.length && ASCII_PUNCT.test(v.charAt(j + 1))) {
-          raw += v.charAt(j + 1);
-          j += 2;
-          continue;
-        } else if (c === 38) {
-          const ref = this.reference(j);
-          if (ref) {
-            raw += ref.value;
-            j = ref.end;
-            continue;
-          }
         }
         raw += v.charAt(j);
         j++;
