@@ -46,8 +46,9 @@ Options:
       --cache-location <p>  The cache file (default
                             node_modules/.cache/mermaid-lint/cache.json, or
                             .mermaid-lint-cache without node_modules)
-      --concurrency <n>     Lint on n threads (default auto: one per CPU when
-                            there are enough files; 1: no worker threads)
+      --concurrency <n>     Lint on n threads (default auto: one per CPU but
+                            one, when there are enough files; 1: no worker
+                            threads)
       --max-file-size <n>   Skip larger files as errors (bytes, or with k/m;
                             default 2m; 0: no limit)
   -h, --help                Show this help
