@@ -113,7 +113,16 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
 
 /** The mdast of a Markdown text: the fast reader's where it applies, else micromark's. */
 function markdownTree(text: string, lines: LineIndex, reader: ParseOptions['reader']): ReturnType<typeof parseMarkdown> {
-  return (reader !== 'micromark' ? parseMarkdownFast(text, lines) : null) ?? parseMarkdown(text);
+  let fast: ReturnType<typeof parseMarkdown> | null = null;
+  if (reader !== 'micromark') {
+    try {
+      fast = parseMarkdownFast(text, lines);
+    } catch {
+      // A fault of the fast reader (its tests look for these) must not cost the user the file: micromark reads it.
+      fast = null;
+    }
+  }
+  return fast ?? parseMarkdown(text);
 }
 
 /**

@@ -1,5 +1,4 @@
 import type {
-  BlockContent,
   Blockquote,
   Code,
   Definition,
@@ -69,10 +68,10 @@ interface ListState {
 }
 
 type Leaf =
-  | { kind: 'paragraph'; segments: Segment[]; container: Container; mayBeTable: boolean; task?: number }
+  | { kind: 'paragraph'; segments: Segment[]; container: Container; task?: number }
   | { kind: 'fenced'; node: Code; fence: string; fenceLength: number; indent: number; container: Container; contentLines: [number, number][]; eols: string[]; closed: boolean }
   | { kind: 'html'; container: Container; endCondition: number; start: number; end: number; lines: [number, number][]; eols: string[]; closed: boolean }
-  | { kind: 'table'; container: Container; node: Table; columns: number };
+  | { kind: 'table'; container: Container; node: Table };
 
 const SPACE = 32;
 /** Length of each HTML block kind's opening marker (`<!--`, `<?`, `<!`, `<![CDATA[`). */
@@ -323,7 +322,7 @@ class BlockParser {
         if (item.checked !== null) {
           // micromark reads the check box as the start of the item's paragraph; its inline
           // content goes on from the blank after `]`.
-          const p: Leaf = { kind: 'paragraph', segments: [], container, mayBeTable: false, task: item.contentStart };
+          const p: Leaf = { kind: 'paragraph', segments: [], container, task: item.contentStart };
           this.leaf = p;
           this.paragraphLine(p, item.contentStart + 3, line, false);
           return;
@@ -355,7 +354,8 @@ class BlockParser {
 
     const current = this.leaf;
     if (current?.kind === 'table' && !opened) {
-      if (this.tableRow(current, pos + indent, line)) return;
+      this.tableRow(current, pos + indent, line);
+      return;
     }
     if (current?.kind === 'paragraph' && !opened) {
       if (allMatched && this.tableStart(current, pos + indent, line, indent)) return;
@@ -365,7 +365,7 @@ class BlockParser {
     }
     this.closeLeaf();
     if (this.definitionLine(container, pos + indent, line)) return;
-    const p: Leaf = { kind: 'paragraph', segments: [], container, mayBeTable: false };
+    const p: Leaf = { kind: 'paragraph', segments: [], container };
     this.leaf = p;
     this.paragraphLine(p, pos + indent, line, false);
   }
@@ -507,7 +507,6 @@ class BlockParser {
     // A lazy line too belongs to the paragraph, so to every container holding it.
     if (lazy) this.lazyLines.add(start);
     this.extendTo(p.container, line.end);
-    if (p.segments.length === 1) p.mayBeTable = this.text.slice(start, line.end).includes('|');
   }
 
   private finishParagraph(p: Extract<Leaf, { kind: 'paragraph' }>): void {
@@ -600,7 +599,6 @@ class BlockParser {
     if (container.kind === 'blockquote' && container.children[container.children.length - 1]?.type === 'list') throw new Decline('block after a quoted list');
     container.children.push(node);
     this.extendTo(container, line.end);
-    (this.leaf as { eolBefore?: string }).eolBefore = text.slice(line.end, line.next);
     return true;
   }
 
@@ -802,17 +800,16 @@ class BlockParser {
     const table: Table = { type: 'table', align, children: [], position: this.position(header.start, line.end) };
     this.add(p.container, table, header.start, line.end);
     table.children.push(this.row(header.start, header.end, headerCells));
-    this.leaf = { kind: 'table', container: p.container, node: table, columns: cells.length };
+    this.leaf = { kind: 'table', container: p.container, node: table };
     this.extendTo(p.container, line.end);
     return true;
   }
 
-  private tableRow(leaf: Extract<Leaf, { kind: 'table' }>, first: number, line: Line): boolean {
+  private tableRow(leaf: Extract<Leaf, { kind: 'table' }>, first: number, line: Line): void {
     const cells = this.rowCells(first, line.end);
     leaf.node.children.push(this.row(first, line.end, cells));
     leaf.node.position!.end = this.lines.point(line.end);
     this.extendTo(leaf.container, line.end);
-    return true;
   }
 
   /** A row's cells: [start, end] of each cell's source (pipes and blanks included) and of its content. */
@@ -959,4 +956,3 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
-export type { BlockContent };

@@ -740,21 +740,18 @@ class InlineParser {
     return { url, end: i + 1 };
   }
 
+  /** Blanks and line endings from `i` (a tab declines). */
   private skipSpace(i: number): number {
     const v = this.v;
-    let eols = 0;
     for (;;) {
       const c = v.charCodeAt(i);
       if (c === 32) i++;
       else if (c === 9) throw new Decline('tab in link');
-      else if (c === 10 || c === 13) {
-        eols++;
-        i = this.afterEol(i);
-      } else break;
+      else if (c === 10 || c === 13) i = this.afterEol(i);
+      else return i;
     }
-    void eols;
-    return i;
   }
+
 
   /**
    * Resolves emphasis in a token list (micromark's algorithm: each closer, in
