@@ -58,7 +58,7 @@ describe('fast Markdown reader', () => {
   it('reads inline content: emphasis, code spans, links, images, autolinks, references, breaks', () => {
     same('**Label:** a, b, c\n');
     same('*a **b** c* _d_ __e__ ***f*** a*b*c a_b_c **a*\n');
-    same('`a` `` b ` `` ` c `\n[l](/u "t") ![i](/p.png) [a [b] c](/u) [not](<a b>) <https://x.y/z>\n');
+    same('`a` `` b ` `` ` c `\n[l](/u "t") ![i](/p.png) [a [b] c](/u) [not](<a b>) <https://x.y/z> <a.b+c@d-e.f>\n');
     same('a  \nb\\\nc &amp; &#35; &#x23; &nope;\n');
     same('[link [nested](/a)](/b) ![img [link](/c)](/d)\n');
     same('~one~ ~~two~~ ~~~three~~~ ~~un~ ~5 min [q](/s?a=1&amp;b=2&c)\n');
@@ -71,13 +71,19 @@ describe('fast Markdown reader', () => {
     same('| site | mail |\n| --- | --- |\n| https://x.dev | a@b.co |\n\n# www.heading.io\n- item http://i.o\n');
   });
 
+  it('reads indented code: blank lines inside kept, trailing ones not, and it ends a list only where micromark does', () => {
+    same('    a\n      \n    b\n\n\nc\n');
+    same('-     code in an item\n\n      more\n');
+    same('    code\n+ \n    code\n1. \n');
+  });
+
   it('keeps tab-indented lines of a fenced block that has no indentation', () => {
     same('```go\nfunc main() {\n\tfmt.Println("x")\n}\n```\n');
     same('- item\n\n```make\nall:\n\tcc -o x x.c\n```\n');
   });
 
   it('declines what it does not read exactly (micromark reads those)', () => {
-    for (const text of ['\tindented by a tab', '> - quoted\n>\n> - list', 'a <x@y.z> mail autolink', 'note[^1]\n\n[^1]: x', '    indented code', '+++\ntoml = 1\n+++\n']) {
+    for (const text of ['\tindented by a tab', '> - quoted\n>\n> - list', '[^1]: a footnote definition', 'note[^1]\n\n[^1]: x', '+++\ntoml = 1\n+++\n']) {
       expect(parseMarkdownFast(text, new LineIndex(text)), text).toBeNull();
       // and the model is still built, by micromark
       expect(parseDocument(text)).toEqual(parseDocument(text, { reader: 'micromark' }));
@@ -91,7 +97,7 @@ describe('fast Markdown reader', () => {
   });
 
   it('reads random Markdown as micromark does wherever it accepts it', () => {
-    const pieces = ['~~**', '**~~', '*~', '~*', '_~', 'www.x.y', 'http://a.b/c(d)', 'https://e.f.', 'u@v.w', '_x@y.z', 'WWW.a_b.c', '&lt;', '~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
+    const pieces = ['<a@b.co>', '~~**', '**~~', '*~', '~*', '_~', 'www.x.y', 'http://a.b/c(d)', 'https://e.f.', 'u@v.w', '_x@y.z', 'WWW.a_b.c', '&lt;', '~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
     let accepted = 0;
     const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 50 }).map((p) => p.join(''));
     fc.assert(
@@ -120,7 +126,7 @@ describe('fast Markdown reader', () => {
         acceptedBytes += text.length;
         expect(fast, file).toEqual(micromarkBlocks(text));
       }
-      // 89 % of the corpus's bytes today; a drop means a regression in what it reads.
+      // 90 % of the corpus's bytes today; a drop means a regression in what it reads.
       expect(acceptedBytes / bytes).toBeGreaterThan(0.85);
     });
   });

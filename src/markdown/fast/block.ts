@@ -71,7 +71,8 @@ type Leaf =
   | { kind: 'paragraph'; segments: Segment[]; container: Container; task?: number }
   | { kind: 'fenced'; node: Code; fence: string; fenceLength: number; indent: number; container: Container; contentLines: [number, number][]; eols: string[]; closed: boolean }
   | { kind: 'html'; container: Container; endCondition: number; start: number; end: number; lines: [number, number][]; eols: string[]; closed: boolean }
-  | { kind: 'table'; container: Container; node: Table };
+  | { kind: 'table'; container: Container; node: Table }
+  | { kind: 'indented'; container: Container; start: number; lines: [number, number][]; eols: string[]; blanks: [number, number, string][] };
 
 const SPACE = 32;
 /** Length of each HTML block kind's opening marker (`<!--`, `<?`, `<!`, `<![CDATA[`). */
@@ -227,7 +228,7 @@ class BlockParser {
     }
     // micromark's "interrupt" flag (a new list item would interrupt a paragraph) is reset on
     // every line and set only on lines that continue every open container.
-    this.interrupt = matched === stack.length && (this.leaf?.kind === 'paragraph' || line.start === this.definitionNext);
+    this.interrupt = matched === stack.length && (this.leaf?.kind === 'paragraph' || this.leaf?.kind === 'indented' || line.start === this.definitionNext);
 
     const leaf = this.leaf;
     const allMatched = matched === stack.length;
@@ -241,6 +242,8 @@ class BlockParser {
         this.htmlLine(leaf, pos, line);
         return;
       }
+      // Indented code goes on over blank lines and lines indented four or more.
+      if (leaf.kind === 'indented' && this.indentedLine(leaf, pos, line)) return;
     }
 
     // 3. New container and leaf starts.
@@ -257,8 +260,12 @@ class BlockParser {
       if (first === line.end) break;
       if (indent >= 4) {
         if (contentOpen && !opened) break; // lazy or plain continuation
-        // Indented code: micromark's (its blank-line and container rules are not modelled).
-        throw new Decline('indented code');
+        this.closeUnmatched(matched);
+        this.closeLeaf();
+        const code: Leaf = { kind: 'indented', container: stack[stack.length - 1] as Container, start: pos, lines: [], eols: [], blanks: [] };
+        this.leaf = code;
+        this.indentedLine(code, pos, line);
+        return;
       }
       if (code === 62 /* > */) {
         this.closeUnmatched(matched);
@@ -499,6 +506,9 @@ class BlockParser {
         return;
       case 'table':
         return;
+      case 'indented':
+        this.finishIndented(leaf);
+        return;
     }
   }
 
@@ -657,6 +667,43 @@ class BlockParser {
       if (i < lines.length - 1) value += leaf.eols[i];
     }
     leaf.node.value = value;
+  }
+
+  /**
+   * A line for an open indented code block: blank lines are held until a
+   * line indented four or more follows (trailing ones are not part of it).
+   * False when the line ends the block.
+   */
+  private indentedLine(leaf: Extract<Leaf, { kind: 'indented' }>, pos: number, line: Line): boolean {
+    const indent = this.spaces(pos, line.end);
+    const eol = this.text.slice(line.end, line.next);
+    if (pos + indent === line.end) {
+      leaf.blanks.push([Math.min(pos + 4, line.end), line.end, eol]);
+      return true;
+    }
+    if (indent < 4) return false;
+    for (const [s, e, blankEol] of leaf.blanks) {
+      leaf.lines.push([s, e]);
+      leaf.eols.push(blankEol);
+    }
+    leaf.blanks = [];
+    leaf.lines.push([pos + 4, line.end]);
+    leaf.eols.push(eol);
+    this.extendTo(leaf.container, line.end);
+    return true;
+  }
+
+  private finishIndented(leaf: Extract<Leaf, { kind: 'indented' }>): void {
+    const lines = leaf.lines;
+    let value = '';
+    for (let i = 0; i < lines.length; i++) {
+      const [s, e] = lines[i] as [number, number];
+      value += this.text.slice(s, e);
+      if (i < lines.length - 1) value += leaf.eols[i];
+    }
+    const end = (lines[lines.length - 1] as [number, number])[1];
+    const node: Code = { type: 'code', lang: null, meta: null, value, position: this.position(leaf.start, end) };
+    this.add(leaf.container, node, leaf.start, end);
   }
 
   /** HTML block start condition (1–7) at `first`, or 0. */

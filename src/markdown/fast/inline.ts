@@ -547,7 +547,16 @@ class InlineParser {
     }
     const email = /^<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>/.exec(rest);
     if (email) {
-      throw new Decline('email autolink');
+      flush(at);
+      const raw = email[1] as string;
+      const end = at + email[0].length;
+      this.toks.push({
+        k: 'node',
+        node: { type: 'link', title: null, url: `mailto:${raw}`, children: [{ type: 'text', value: raw, position: this.pos(at + 1, end - 1) }], position: this.pos(at, end) },
+        start: at,
+        end,
+      });
+      return end;
     }
     const html = inlineHtml(rest);
     if (html > 0) {
