@@ -183,6 +183,7 @@ export function extractBlocks(tree: Root, lines: LineIndex): Blocks {
         break;
     }
     if ('children' in node) {
+      placeUnpositionedLinks(node.children as Nodes[], node.position?.start.offset ?? 0, node.position?.end.offset ?? source.length, source);
       for (const child of node.children) visit(child as Nodes, listDepth, listParent);
     }
   };
@@ -191,6 +192,39 @@ export function extractBlocks(tree: Root, lines: LineIndex): Blocks {
 
   if (source.includes(':::')) addAzureBlocks(blocks, lines, codeRanges, span);
   return blocks;
+}
+
+/**
+ * GFM's autolink-literal transform (run on the tree after parsing) makes links
+ * without positions. Each is placed where its text occurs in the source
+ * between its positioned neighbours; one whose text is not found verbatim
+ * (an entity in it, say) keeps no position.
+ */
+function placeUnpositionedLinks(children: Nodes[], from: number, to: number, source: string): void {
+  let cursor = from;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as Nodes;
+    if (child.position) {
+      cursor = child.position.end.offset ?? cursor;
+      continue;
+    }
+    if (child.type !== 'link') continue;
+    const text = toString(child);
+    let limit = to;
+    for (let k = i + 1; k < children.length; k++) {
+      const next = children[k]?.position?.start.offset;
+      if (next !== undefined) {
+        limit = next;
+        break;
+      }
+    }
+    const at = text ? source.indexOf(text, cursor) : -1;
+    if (at < 0 || at + text.length > limit) continue;
+    const start = { line: 0, column: 0, offset: at };
+    const end = { line: 0, column: 0, offset: at + text.length };
+    child.position = { start, end };
+    cursor = at + text.length;
+  }
 }
 
 /**

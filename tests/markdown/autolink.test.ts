@@ -88,3 +88,17 @@ describe.skipIf(!HAS_SHARED)(`GFM autolink literals in the real-world corpus (${
     for (const file of files) same(readFileSync(file, 'utf8'));
   }, 300_000);
 });
+
+describe('links made by the autolink-literal transform', () => {
+  it('are placed where their text is in the file (the transform gives them no position)', async () => {
+    const { parseDocument } = await import('../../src/model/document.js');
+    const text = 'Intro.\n\nsee x_www.example.com now, or mail _me@x.io_ ok\n';
+    for (const reader of ['fast', 'micromark'] as const) {
+      const links = parseDocument(text, { reader }).links.map((l) => [l.url, l.position.start.line, l.position.start.column, l.position.end.column]);
+      expect(links, reader).toEqual([
+        ['http://www.example.com', 3, 7, 22],
+        ['mailto:me@x.io', 3, 37, 44],
+      ]);
+    }
+  });
+});

@@ -226,12 +226,11 @@ class BlockParser {
       }
       break;
     }
-    // micromark's "interrupt" flag (a new list item would interrupt a paragraph) is reset on
-    // every line and set only on lines that continue every open container.
-    this.interrupt = matched === stack.length && (this.leaf?.kind === 'paragraph' || this.leaf?.kind === 'indented' || line.start === this.definitionNext);
-
     const leaf = this.leaf;
     const allMatched = matched === stack.length;
+    // micromark's "interrupt" flag (a new list item would interrupt a paragraph or indented
+    // code) is reset on every line and set only on lines that continue every open container.
+    this.interrupt = allMatched && (leaf?.kind === 'paragraph' || leaf?.kind === 'indented' || line.start === this.definitionNext);
     // 2. A fenced code or HTML block takes the line as it is.
     if (leaf && allMatched) {
       if (leaf.kind === 'fenced') {
@@ -262,9 +261,9 @@ class BlockParser {
         if (contentOpen && !opened) break; // lazy or plain continuation
         this.closeUnmatched(matched);
         this.closeLeaf();
-        const code: Leaf = { kind: 'indented', container: stack[stack.length - 1] as Container, start: pos, lines: [], eols: [], blanks: [] };
-        this.leaf = code;
-        this.indentedLine(code, pos, line);
+        const indented: Leaf = { kind: 'indented', container: stack[stack.length - 1] as Container, start: pos, lines: [], eols: [], blanks: [] };
+        this.leaf = indented;
+        this.indentedLine(indented, pos, line);
         return;
       }
       if (code === 62 /* > */) {
