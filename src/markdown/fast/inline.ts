@@ -614,7 +614,8 @@ class InlineParser {
     }
     const v = this.v;
     const label = v.slice(open.end, at);
-    const defined = this.defined.has(normalizeIdentifier(label));
+    // Without definitions nothing is a reference (and long labels are not normalized for nothing).
+    const defined = this.defined.size > 0 && this.defined.has(normalizeIdentifier(label));
     let after = at + 1;
     let url: string | null = null;
     let reference: { kind: 'full' | 'collapsed' | 'shortcut'; label: string } | null = null;
@@ -782,36 +783,57 @@ class InlineParser {
 
   /** Emphasis and strong: each closing run, in order, takes the nearest opening run that may pair with it. */
   private attention(list: Tok[]): void {
+    // Opening runs of each marker (`*`, `_`) before `i`: a closer with none to look back for
+    // skips the scan (micromark scans anyway; same result, no quadratic time on `a* a* a*`).
+    const openers = [0, 0];
+    const slot = (marker: number): number => (marker === 42 ? 0 : 1);
+    const isOpener = (t: Tok): boolean => t.k === 'run' && t.open && t.marker !== 126;
     for (let i = 0; i < list.length; i++) {
       const closer = list[i] as Tok;
-      if (closer.k !== 'run' || !closer.close || closer.marker === 126) continue;
-      for (let j = i - 1; j >= 0; j--) {
-        const opener = list[j] as Tok;
-        if (opener.k !== 'run' || !opener.open || opener.marker !== closer.marker) continue;
-        const openSize = opener.end - opener.start;
-        const closeSize = closer.end - closer.start;
-        if ((opener.close || closer.open) && closeSize % 3 && !((openSize + closeSize) % 3)) continue;
-        const use = openSize > 1 && closeSize > 1 ? 2 : 1;
-        const children = this.finish(list.slice(j + 1, i), false);
-        const start = opener.end - use;
-        const end = closer.start + use;
-        const node: PhrasingContent =
-          use === 2
-            ? { type: 'strong', children: children as never, position: this.pos(start, end) }
-            : { type: 'emphasis', children: children as never, position: this.pos(start, end) };
-        const group: NodeTok = { k: 'node', node, start, end };
-        opener.end -= use;
-        closer.start += use;
-        const replacement: Tok[] = [];
-        if (opener.end > opener.start) replacement.push(opener);
-        replacement.push(group);
-        const closerLeft = closer.end > closer.start;
-        if (closerLeft) replacement.push(closer);
-        list.splice(j, i - j + 1, ...replacement);
-        i = j + replacement.length - (closerLeft ? 2 : 1);
-        break;
+      if (closer.k === 'run' && closer.close && closer.marker !== 126 && (openers[slot(closer.marker)] as number) > 0) {
+        const next = this.closeAttention(list, i, openers, slot, isOpener);
+        if (next !== null) {
+          i = next;
+          continue;
+        }
       }
+      if (isOpener(closer)) (openers[slot((closer as RunTok).marker)] as number)++;
     }
+  }
+
+  /** Pairs the closing run at `i` with the nearest opener that may take it; the index to go on from, or null. */
+  private closeAttention(list: Tok[], i: number, openers: number[], slot: (m: number) => number, isOpener: (t: Tok) => boolean): number | null {
+    const closer = list[i] as RunTok;
+    for (let j = i - 1; j >= 0; j--) {
+      const opener = list[j] as Tok;
+      if (opener.k !== 'run' || !opener.open || opener.marker !== closer.marker) continue;
+      const openSize = opener.end - opener.start;
+      const closeSize = closer.end - closer.start;
+      if ((opener.close || closer.open) && closeSize % 3 && !((openSize + closeSize) % 3)) continue;
+      const use = openSize > 1 && closeSize > 1 ? 2 : 1;
+      const inner = list.slice(j + 1, i);
+      for (const t of inner) if (isOpener(t)) (openers[slot((t as RunTok).marker)] as number)--;
+      const children = this.finish(inner, false);
+      const start = opener.end - use;
+      const end = closer.start + use;
+      const node: PhrasingContent =
+        use === 2
+          ? { type: 'strong', children: children as never, position: this.pos(start, end) }
+          : { type: 'emphasis', children: children as never, position: this.pos(start, end) };
+      const group: NodeTok = { k: 'node', node, start, end };
+      opener.end -= use;
+      closer.start += use;
+      const replacement: Tok[] = [];
+      if (opener.end > opener.start) replacement.push(opener);
+      else (openers[slot(opener.marker)] as number)--;
+      replacement.push(group);
+      const closerLeft = closer.end > closer.start;
+      if (closerLeft) replacement.push(closer);
+      list.splice(j, i - j + 1, ...replacement);
+      // Go on with what is left of the closer, else after the group.
+      return j + replacement.length - (closerLeft ? 2 : 1);
+    }
+    return null;
   }
 
   /** GFM strikethrough: each closing run, in order, takes the nearest opening run of its size. */
