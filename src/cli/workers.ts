@@ -216,8 +216,8 @@ export const MIN_FILES_PER_LANE = 8;
  * `--concurrency N` as asked (at most one per file), else one per CPU but one
  * while each gets at least {@link MIN_FILES_PER_LANE} files. One CPU is left
  * to V8's own threads (garbage collection, compilation): one lane keeps about
- * 1.4 cores busy, and on two cores a second lane made the real-world corpus
- * slower (6.9 s against 6.1 s) and took 40 % more memory.
+ * 1.4 cores busy, and on two cores a second lane was no faster (between 13 %
+ * slower and 10 % faster over three bench runs) for 25–40 % more CPU.
  */
 export function laneCount(files: number, requested: number | 'auto', cpus = availableParallelism()): number {
   if (requested !== 'auto') return Math.max(1, Math.min(requested, files));
