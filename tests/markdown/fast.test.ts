@@ -45,6 +45,7 @@ describe('fast Markdown reader', () => {
     same('x\n a | b \n--|--\nc  \n\ny\n');
     same('| Type | Use |\n| --- | --- |\n| `-\\|\\` | arrow |\n| a \\| b | c |\n');
     same('a | b\n:-- | --:\n# heading ends it\n');
+    same('| a\t| b |\n|---|---|\n|\tc\t|\td\t|\t\n');
   });
 
   it('reads headings, fences, HTML blocks, definitions and their positions (trailing blanks included)', () => {
@@ -97,7 +98,7 @@ describe('fast Markdown reader', () => {
   });
 
   it('reads random Markdown as micromark does wherever it accepts it', () => {
-    const pieces = ['<a@b.co>', '~~**', '**~~', '*~', '~*', '_~', 'www.x.y', 'http://a.b/c(d)', 'https://e.f.', 'u@v.w', '_x@y.z', 'WWW.a_b.c', '&lt;', '~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
+    const pieces = ['| \t', '\t|', '<a@b.co>', '~~**', '**~~', '*~', '~*', '_~', 'www.x.y', 'http://a.b/c(d)', 'https://e.f.', 'u@v.w', '_x@y.z', 'WWW.a_b.c', '&lt;', '~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
     let accepted = 0;
     const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 50 }).map((p) => p.join(''));
     fc.assert(
@@ -126,7 +127,7 @@ describe('fast Markdown reader', () => {
         acceptedBytes += text.length;
         expect(fast, file).toEqual(micromarkBlocks(text));
       }
-      // 91 % of the corpus's bytes today; a drop means a regression in what it reads.
+      // 92 % of the corpus's bytes today; a drop means a regression in what it reads.
       expect(acceptedBytes / bytes).toBeGreaterThan(0.85);
     });
   });

@@ -868,9 +868,8 @@ class BlockParser {
         const d = text.charCodeAt(i + 1);
         if (d === 92 || d === 124) i++;
       } else if (c === 124) pipes.push(i);
-      else if (c === TAB) throw new Decline('tab in table row');
     }
-    if (!/[^ |]/.test(text.slice(start, end))) throw new Decline('table row without content');
+    if (!/[^ \t|]/.test(text.slice(start, end))) throw new Decline('table row without content');
     const cells: [number, number, number, number][] = [];
     const leading = pipes[0] === start;
     const rowEnd = trimEnd(text, start, end);
@@ -882,8 +881,8 @@ class BlockParser {
       const e = bounds[k + 1] as number;
       let cs = k === 0 && !leading ? s : s + 1;
       let ce = k === bounds.length - 2 && trailing ? rowEnd - 1 : k === bounds.length - 2 ? rowEnd : e;
-      while (cs < ce && text.charCodeAt(cs) === SPACE) cs++;
-      while (ce > cs && text.charCodeAt(ce - 1) === SPACE) ce--;
+      while (cs < ce && (text.charCodeAt(cs) === SPACE || text.charCodeAt(cs) === TAB)) cs++;
+      while (ce > cs && (text.charCodeAt(ce - 1) === SPACE || text.charCodeAt(ce - 1) === TAB)) ce--;
       cells.push([s, e, cs, ce]);
     }
     return cells;
