@@ -50,6 +50,7 @@ describe('fast Markdown reader', () => {
 
   it('reads headings, fences, HTML blocks, definitions and their positions (trailing blanks included)', () => {
     same('# h  \n\nx\n# h #  \nSetext\n===\n');
+    same('+++\ntitle = "TOML is text to remark-frontmatter set up for YAML"\n+++\n\n# h\n');
     same('```js  \nx\n```  \ny\n');
     same('  <div>\n  x\n\ny <b>inline</b> <!-- c -->\n');
     same('<!-- a\n\nb -->\nc\n');
@@ -84,7 +85,7 @@ describe('fast Markdown reader', () => {
   });
 
   it('declines what it does not read exactly (micromark reads those)', () => {
-    for (const text of ['\tindented by a tab', '> - quoted\n>\n> - list', '[^1]: a footnote definition', 'note[^1]\n\n[^1]: x', '+++\ntoml = 1\n+++\n']) {
+    for (const text of ['\tindented by a tab', '> - quoted\n>\n> - list', '[^1]: a footnote definition', 'note[^1]\n\n[^1]: x']) {
       expect(parseMarkdownFast(text, new LineIndex(text)), text).toBeNull();
       // and the model is still built, by micromark
       expect(parseDocument(text)).toEqual(parseDocument(text, { reader: 'micromark' }));
@@ -98,7 +99,7 @@ describe('fast Markdown reader', () => {
   });
 
   it('reads random Markdown as micromark does wherever it accepts it', () => {
-    const pieces = ['| \t', '\t|', '<a@b.co>', '~~**', '**~~', '*~', '~*', '_~', 'www.x.y', 'http://a.b/c(d)', 'https://e.f.', 'u@v.w', '_x@y.z', 'WWW.a_b.c', '&lt;', '~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
+    const pieces = ['+++\n', '---\n', '| \t', '\t|', '<a@b.co>', '~~**', '**~~', '*~', '~*', '_~', 'www.x.y', 'http://a.b/c(d)', 'https://e.f.', 'u@v.w', '_x@y.z', 'WWW.a_b.c', '&lt;', '~', '~~', '\t', '\n\t', '](/u?a=1&amp;b&c)', 'a', 'b c', 'Zé', '1', ' ', '  ', '\n', '\n', '\n\n', '\r\n', '\n  ', '\n    ', '\n> ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '# ', '## ', '\n---\n', '\n===\n', '```\n', '```js\n', '~~~\n', '*', '**', '_', '__', '`', '``', '[', ']', '](/u)', '](<a b>)', '![', '(', ')', '<b>', '</b>', '<div>\n', '<!-- c -->', '<https://x.y>', '|', ' | ', '\n|---|---|\n', '\n| :-- | --: |\n', '\\', '\\|', '\\*', '&amp;', '&#35;', '[r]', '\n[r]: /d\n', ':', ','];
     let accepted = 0;
     const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 50 }).map((p) => p.join(''));
     fc.assert(
@@ -127,7 +128,7 @@ describe('fast Markdown reader', () => {
         acceptedBytes += text.length;
         expect(fast, file).toEqual(micromarkBlocks(text));
       }
-      // 92 % of the corpus's bytes today; a drop means a regression in what it reads.
+      // 92.5 % of the corpus's bytes today; a drop means a regression in what it reads.
       expect(acceptedBytes / bytes).toBeGreaterThan(0.85);
     });
   });

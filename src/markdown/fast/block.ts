@@ -131,7 +131,7 @@ class BlockParser {
     const text = this.text;
     if (text.includes('\0')) throw new Decline('NUL');
     let at = 0;
-    if (text.startsWith('---') || text.startsWith('+++')) at = this.frontMatter();
+    if (text.startsWith('---')) at = this.frontMatter();
     const starts = this.lines.starts;
     for (let i = this.lines.lineOf(at); i < starts.length; i++) {
       const start = starts[i] as number;
@@ -161,10 +161,9 @@ class BlockParser {
     return { start: this.lines.point(start), end: this.lines.point(end) };
   }
 
-  /** YAML front matter (`---` … `---`); `+++` (TOML) is not read by our parser, so declines. */
+  /** YAML front matter (`---` … `---`). TOML (`+++`) is not front matter to our parser: plain text. */
   private frontMatter(): number {
     const text = this.text;
-    if (text.startsWith('+++')) throw new Decline('toml');
     const first = this.lines.lineText(1);
     if (!/^---[ \t]*$/.test(first)) return 0;
     for (let line = 2; line <= this.lines.lineCount; line++) {
@@ -259,6 +258,8 @@ class BlockParser {
       if (first === line.end) break;
       if (indent >= 4) {
         if (contentOpen && !opened) break; // lazy or plain continuation
+        // micromark reads such a line in the closing containers' flow: not modelled.
+        if (!allMatched && !opened) throw new Decline('indented code closing containers');
         this.closeUnmatched(matched);
         this.closeLeaf();
         const indented: Leaf = { kind: 'indented', container: stack[stack.length - 1] as Container, start: pos, lines: [], eols: [], blanks: [] };
@@ -341,7 +342,8 @@ class BlockParser {
     const indent = this.spaces(pos, line.end);
     const blank = pos + indent === line.end;
 
-    // 4. Lazy paragraph continuation.
+    // 4. Lazy paragraph continuation (after a definition, micromark's content takes it too: not modelled).
+    if (!opened && !allMatched && !blank && line.start === this.definitionNext) throw new Decline('lazy line after a definition');
     if (!opened && !allMatched && !blank && this.leaf?.kind === 'paragraph') {
       // Continuation lines keep their indentation in the inline stream (code spans see it).
       this.paragraphLine(this.leaf, pos, line, true);
