@@ -46,6 +46,8 @@ describe('fast Markdown reader', () => {
     same('| Type | Use |\n| --- | --- |\n| `-\\|\\` | arrow |\n| a \\| b | c |\n');
     same('a | b\n:-- | --:\n# heading ends it\n');
     same('| a\t| b |\n|---|---|\n|\tc\t|\td\t|\t\n');
+    // A definition-like line above a delimiter row is a table's header to micromark: left to it.
+    expect(parseMarkdownFast('[r]: /d\n| \t- \n', new LineIndex('[r]: /d\n| \t- \n'))).toBeNull();
   });
 
   it('reads headings, fences, HTML blocks, definitions and their positions (trailing blanks included)', () => {

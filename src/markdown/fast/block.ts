@@ -799,7 +799,7 @@ class BlockParser {
     const url = m[2] ?? m[3] ?? '';
     const title = m[4] ?? m[5] ?? null;
     const after = this.lines.lineText(this.lines.lineOf(line.start) + 2);
-    if (/^[ ]*[|:]?[ ]*-/.test(after) && /[|:]/.test(after)) throw new Decline('definition above a possible delimiter row');
+    if (/^[ \t]*[|:]?[ \t]*-/.test(after) && /[|:]/.test(after)) throw new Decline('definition above a possible delimiter row');
     const normal = normalizeIdentifier(label);
     const end = line.end;
     const node: Definition = { type: 'definition', identifier: normal.toLowerCase(), label, url, title, position: this.position(first, end) };
