@@ -64,13 +64,12 @@ interface ListState {
   node: List;
   /** `-`, `+`, `*`, `.` or `)`. */
   marker: string;
-  parent: Container;
 }
 
 type Leaf =
   | { kind: 'paragraph'; segments: Segment[]; container: Container; task?: number }
-  | { kind: 'fenced'; node: Code; fence: string; fenceLength: number; indent: number; container: Container; contentLines: [number, number][]; eols: string[]; closed: boolean }
-  | { kind: 'html'; container: Container; endCondition: number; start: number; end: number; lines: [number, number][]; eols: string[]; closed: boolean }
+  | { kind: 'fenced'; node: Code; marker: number; fenceLength: number; indent: number; container: Container; lines: [number, number][]; eols: string[]; closed: boolean }
+  | { kind: 'html'; container: Container; endCondition: number; start: number; lines: [number, number][]; eols: string[]; closed: boolean }
   | { kind: 'table'; container: Container; node: Table }
   | { kind: 'indented'; container: Container; start: number; lines: [number, number][]; eols: string[]; blanks: [number, number, string][] };
 
@@ -298,7 +297,7 @@ class BlockParser {
         if (condition) {
           this.closeUnmatched(matched);
           this.closeLeaf();
-          const html: Leaf = { kind: 'html', container: stack[stack.length - 1] as Container, endCondition: condition, start: pos, end: line.end, lines: [], eols: [], closed: false };
+          const html: Leaf = { kind: 'html', container: stack[stack.length - 1] as Container, endCondition: condition, start: pos, lines: [], eols: [], closed: false };
           this.leaf = html;
           this.htmlLine(html, pos, line, true);
           return;
@@ -421,7 +420,7 @@ class BlockParser {
     let list = last?.type === 'list' ? this.listStates.get(last) : undefined;
     if (!list || list.marker !== item.marker) {
       const node: List = { type: 'list', ordered: item.ordered, start: item.ordered ? item.start : null, spread: false, children: [] };
-      list = { node, marker: item.marker, parent };
+      list = { node, marker: item.marker };
       this.listStates.set(node, list);
       this.add(parent, node, first, first + 1);
     }
@@ -598,11 +597,11 @@ class BlockParser {
     this.leaf = {
       kind: 'fenced',
       node,
-      fence: String.fromCharCode(ch),
+      marker: ch,
       fenceLength,
       indent,
       container,
-      contentLines: [],
+      lines: [],
       eols: [],
       closed: false,
     };
@@ -620,7 +619,7 @@ class BlockParser {
     if (text.charCodeAt(pos + indent) === TAB) {
       // Four columns or more: content, not a closing fence. Kept as is when the fence has no indentation to strip.
       if (leaf.indent > 0) throw new Decline('tab in indented fence content');
-      leaf.contentLines.push([pos, line.end]);
+      leaf.lines.push([pos, line.end]);
       leaf.eols.push(text.slice(line.end, line.next));
       leaf.node.position!.end = this.lines.point(line.end);
       this.extendTo(leaf.container, line.end);
@@ -629,7 +628,7 @@ class BlockParser {
     const first = pos + indent;
     if (indent <= 3) {
       let i = first;
-      const ch = leaf.fence.charCodeAt(0);
+      const ch = leaf.marker;
       while (i < line.end && text.charCodeAt(i) === ch) i++;
       if (i - first >= leaf.fenceLength && /^[ \t]*$/.test(text.slice(i, line.end))) {
         if (text.slice(i, line.end).includes('\t')) throw new Decline('tab after closing fence');
@@ -643,7 +642,7 @@ class BlockParser {
       }
     }
     const strip = Math.min(indent, leaf.indent);
-    leaf.contentLines.push([pos + strip, line.end]);
+    leaf.lines.push([pos + strip, line.end]);
     leaf.eols.push(text.slice(line.end, line.next));
     const contentEnd = line.end;
     if (first < line.end) {
@@ -655,19 +654,21 @@ class BlockParser {
     }
   }
 
-  private finishFenced(leaf: Extract<Leaf, { kind: 'fenced' }>): void {
-    const lines = leaf.contentLines;
-    if (!leaf.closed) {
-      // Unclosed: trailing blank lines are not part of the block.
-      throw new Decline('unclosed fence');
-    }
+  /** The source of each `[start, end]` line, joined with the line endings that followed them. */
+  private joinLines(lines: [number, number][], eols: string[]): string {
     let value = '';
     for (let i = 0; i < lines.length; i++) {
       const [s, e] = lines[i] as [number, number];
       value += this.text.slice(s, e);
-      if (i < lines.length - 1) value += leaf.eols[i];
+      if (i < lines.length - 1) value += eols[i];
     }
-    leaf.node.value = value;
+    return value;
+  }
+
+  private finishFenced(leaf: Extract<Leaf, { kind: 'fenced' }>): void {
+    // Unclosed, micromark leaves trailing blank lines out of the block: not modelled.
+    if (!leaf.closed) throw new Decline('unclosed fence');
+    leaf.node.value = this.joinLines(leaf.lines, leaf.eols);
   }
 
   /**
@@ -696,12 +697,7 @@ class BlockParser {
 
   private finishIndented(leaf: Extract<Leaf, { kind: 'indented' }>): void {
     const lines = leaf.lines;
-    let value = '';
-    for (let i = 0; i < lines.length; i++) {
-      const [s, e] = lines[i] as [number, number];
-      value += this.text.slice(s, e);
-      if (i < lines.length - 1) value += leaf.eols[i];
-    }
+    const value = this.joinLines(lines, leaf.eols);
     const end = (lines[lines.length - 1] as [number, number])[1];
     const node: Code = { type: 'code', lang: null, meta: null, value, position: this.position(leaf.start, end) };
     this.add(leaf.container, node, leaf.start, end);
@@ -741,7 +737,6 @@ class BlockParser {
     }
     leaf.lines.push([from, line.end]);
     leaf.eols.push(text.slice(line.end, line.next));
-    leaf.end = line.end;
     if (line.end > from) this.extendTo(leaf.container, line.end);
     // The end marker is looked for after the opening one on the first line.
     const search = first ? content.slice(HTML_OPENER_LENGTH[leaf.endCondition] ?? 0) : content;
@@ -776,12 +771,7 @@ class BlockParser {
       const last = lines[lines.length - 1] as [number, number];
       if (/^[ \t]*$/.test(this.text.slice(last[0], last[1]))) throw new Decline('unclosed HTML block ending in blank lines');
     }
-    let value = '';
-    for (let i = 0; i < lines.length; i++) {
-      const [s, e] = lines[i] as [number, number];
-      value += this.text.slice(s, e);
-      if (i < lines.length - 1) value += leaf.eols[i];
-    }
+    const value = this.joinLines(lines, leaf.eols);
     if (value.includes('\r')) throw new Decline('CR in HTML block');
     const end = (lines[lines.length - 1] as [number, number])[1];
     const node: Html = { type: 'html', value, position: this.position(leaf.start, end) };

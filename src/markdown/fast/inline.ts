@@ -379,15 +379,15 @@ class InlineParser {
     }
     if (end === 0) return 0;
     flush(at);
-    const value = v.slice(at, end);
-    if (/[\r\n]/.test(value)) throw new Decline('line ending in a literal');
-    this.toks.push({
-      k: 'node',
-      node: { type: 'link', title: null, url, children: [{ type: 'text', value, position: this.pos(at, end) }], position: this.pos(at, end) },
-      start: at,
-      end,
-    });
+    if (/[\r\n]/.test(v.slice(at, end))) throw new Decline('line ending in a literal');
+    this.pushLink(url, at, end, at, end);
     return end;
+  }
+
+  /** A link whose text is the source from `textStart` to `textEnd` (autolinks and literals). */
+  private pushLink(url: string, start: number, end: number, textStart: number, textEnd: number): void {
+    const text = { type: 'text' as const, value: this.v.slice(textStart, textEnd), position: this.pos(textStart, textEnd) };
+    this.toks.push({ k: 'node', node: { type: 'link', title: null, url, children: [text], position: this.pos(start, end) }, start, end });
   }
 
   private email(at: number): number {
@@ -424,9 +424,7 @@ class InlineParser {
       if (c !== 87 && c !== 119) return 0;
     }
     if (v.charCodeAt(at + 3) !== 46 || at + 4 >= v.length) return 0;
-    const domainEnd = this.domain(at);
-    if (domainEnd < 0) return 0;
-    return this.path(domainEnd);
+    return this.domainAndPath(at);
   }
 
   private protocol(at: number): number {
@@ -440,9 +438,13 @@ class InlineParser {
     if (i >= v.length) return 0;
     const c = v.charCodeAt(i);
     if (c < 32 || c === 127 || classifyCharacter(c) !== undefined) return 0;
-    const domainEnd = this.domain(i);
-    if (domainEnd < 0) return 0;
-    return this.path(domainEnd);
+    return this.domainAndPath(i);
+  }
+
+  /** A literal's domain and path from `at`: their end, or 0 without a valid domain. */
+  private domainAndPath(at: number): number {
+    const domainEnd = this.domain(at);
+    return domainEnd < 0 ? 0 : this.path(domainEnd);
   }
 
   /** A literal's domain from `at`: its end, or -1. */
@@ -535,27 +537,15 @@ class InlineParser {
     const uri = /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\0- <>\x7f]*)>/.exec(rest);
     if (uri) {
       flush(at);
-      const raw = uri[1] as string;
       const end = at + uri[0].length;
-      this.toks.push({
-        k: 'node',
-        node: { type: 'link', title: null, url: raw, children: [{ type: 'text', value: raw, position: this.pos(at + 1, end - 1) }], position: this.pos(at, end) },
-        start: at,
-        end,
-      });
+      this.pushLink(uri[1] as string, at, end, at + 1, end - 1);
       return end;
     }
     const email = /^<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>/.exec(rest);
     if (email) {
       flush(at);
-      const raw = email[1] as string;
       const end = at + email[0].length;
-      this.toks.push({
-        k: 'node',
-        node: { type: 'link', title: null, url: `mailto:${raw}`, children: [{ type: 'text', value: raw, position: this.pos(at + 1, end - 1) }], position: this.pos(at, end) },
-        start: at,
-        end,
-      });
+      this.pushLink(`mailto:${email[1] as string}`, at, end, at + 1, end - 1);
       return end;
     }
     const html = inlineHtml(rest);
